@@ -1,0 +1,37 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["warn", { fixStyle: "inline-type-imports" }],
+      "no-console": "off",
+    },
+  },
+  {
+    // The emulator serves its own HTML strings and is never bundled by Next.
+    files: ["emulator/**", "scripts/**", "e2e/**", "tests/**"],
+    rules: { "@next/next/no-html-link-for-pages": "off", "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // Emails are whole HTML documents rendered to a string, not Next pages.
+    files: ["lib/email/templates/**"],
+    rules: { "@next/next/no-head-element": "off" },
+  },
+];
+
+export default config;
