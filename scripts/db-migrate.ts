@@ -1,0 +1,5 @@
+import { closeDatabase, databaseKind, migrateDatabase } from "@/db";
+
+await migrateDatabase();
+console.log(`Migrations applied (${databaseKind()}).`);
+await closeDatabase();

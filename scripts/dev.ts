@@ -1,0 +1,3 @@
+import { orchestrate } from "./lib/orchestrate";
+
+await orchestrate("dev");
