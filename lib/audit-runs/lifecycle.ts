@@ -10,7 +10,8 @@ import { normalise } from "./basic-engine";
 import { isPlanId, PLANS } from "@/lib/billing/plans";
 
 /** Page budget per plan, from the plans file (competitors get 10% of it, at least 50). */
-export const budgetFor = (plan: string) => (isPlanId(plan) ? PLANS[plan].limits.pagesPerAudit : PLANS.basic.limits.pagesPerAudit);
+export const budgetFor = (plan: string) =>
+  isPlanId(plan) ? PLANS[plan].limits.pagesPerAudit : PLANS.basic.limits.pagesPerAudit;
 
 export type StartResult =
   { started: false } | { started: true; siteUrl: string; budget: number; competitors: string[] };
