@@ -12,6 +12,7 @@ import { cancelAudit } from "@/lib/audit-runs/lifecycle";
 import { getReportPdf } from "@/lib/reports/audit-report";
 import { resetDb } from "../db";
 import { createCustomerAudit, serveFixtureSite, until } from "./pipeline.helpers";
+import { PLANS } from "@/lib/billing/plans";
 
 let site: Awaited<ReturnType<typeof serveFixtureSite>>;
 let runner: Runner | undefined;
@@ -45,7 +46,7 @@ describe("audit pipeline through the in-process runner", () => {
     const a = await auditRow(audit.id);
     expect(a.status).toBe("completed");
     expect([...seen].filter((s) => s !== "completed").every((s) => s === "pending" || s === "running")).toBe(true);
-    expect(a.progress).toMatchObject({ phase: "done", pagesDone: 32, budget: 500 });
+    expect(a.progress).toMatchObject({ phase: "done", pagesDone: 32, budget: PLANS.pro.limits.pagesPerAudit });
     expect(sawProgress || seen.has("running")).toBe(true);
     expect(a.score).toBeGreaterThan(0);
     expect(a.score).toBeLessThan(100);
