@@ -7,17 +7,6 @@ import { closeDatabase, migrateDatabase } from "@/db";
 import { hostPglite } from "./pglite-host";
 
 type Stop = () => Promise<void>;
-type EmulatorModule = {
-  startStripeEmulator(o: {
-    host: string;
-    port: number;
-    webhookUrl: string;
-    webhookSecret: string;
-    dataFile: string;
-  }): Promise<{ url: string; close: Stop }>;
-};
-// Loaded by path: the emulator is a dev tool that no app module may import.
-const EMULATOR_MODULE = "../../emulator/stripe/index";
 
 /**
  * Starts everything a machine with no accounts needs beside the Next server:
@@ -67,7 +56,8 @@ export async function orchestrate(mode: "dev" | "start"): Promise<void> {
   const key = config.STRIPE_SECRET_KEY;
   if (!key || key === EMULATOR_SECRET_KEY) {
     const emuUrl = new URL(config.STRIPE_EMULATOR_URL);
-    const { startStripeEmulator } = (await import(EMULATOR_MODULE)) as EmulatorModule;
+    // Imported lazily: the emulator is a dev tool, loaded only when no real key is set.
+    const { startStripeEmulator } = await import("../../emulator/stripe/index");
     const emu = await startStripeEmulator({
       host: emuUrl.hostname,
       port: Number(emuUrl.port),
