@@ -70,6 +70,16 @@ describe("renderAuditPdf", () => {
     // with it, which the text assertions above prove for every script.
   });
 
+  it("renders Chinese and Japanese text through the CJK fallback font", async () => {
+    const pdf = await renderAuditPdf(
+      data({ siteUrl: "https://例子.中国/", whiteLabel: { companyName: "株式会社テスト 検索最適化" } }),
+    );
+    const t = text(pdf);
+    expect(t).toContain("https://例子.中国/");
+    expect(t).toContain("株式会社テスト 検索最適化");
+    expect(t).toContain("Заголовок 0 · Ελληνικά");
+  });
+
   it("caps long lists and says how many more there are", async () => {
     const t = text(await renderAuditPdf(data(), { maxRowsPerCheck: 10, maxAppendixRows: 20 }));
     expect(t).toContain("… and 110 more on the dashboard.");

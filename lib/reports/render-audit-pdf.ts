@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
-import { registerFonts } from "./fonts";
+import { fontFamilyFor, registerFonts } from "./fonts";
 import { ReportDocument } from "./report-document";
 import type { RenderOptions, ReportData } from "./types";
 
@@ -30,6 +30,7 @@ async function render(result: ReportData, opts: RenderOptions): Promise<Buffer> 
     data: result,
     maxRowsPerCheck: opts.maxRowsPerCheck ?? 100,
     maxAppendixRows: opts.maxAppendixRows ?? 1000,
+    fontFamily: fontFamilyFor(JSON.stringify(result)),
   });
   // ReportDocument renders a <Document>; react-pdf's types want the element itself.
   return renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]);

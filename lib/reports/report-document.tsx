@@ -3,7 +3,7 @@ import type { ReportData, ReportFinding } from "./types";
 import { executiveSummary, rankIssues, scoreColor } from "./summarise";
 
 const s = StyleSheet.create({
-  page: { fontFamily: "DejaVuSans", fontSize: 9, padding: 36, paddingBottom: 48, color: "#1f2937" },
+  page: { fontSize: 9, padding: 36, paddingBottom: 48, color: "#1f2937" },
   h1: { fontSize: 24, fontWeight: "bold", marginBottom: 8 },
   h2: { fontSize: 15, fontWeight: "bold", marginBottom: 8, marginTop: 4 },
   h3: { fontSize: 11, fontWeight: "bold", marginTop: 8, marginBottom: 4 },
@@ -129,11 +129,14 @@ export function ReportDocument({
   data,
   maxRowsPerCheck,
   maxAppendixRows,
+  fontFamily,
 }: {
   data: ReportData;
   maxRowsPerCheck: number;
   maxAppendixRows: number;
+  fontFamily: string | string[];
 }) {
+  const page = [s.page, { fontFamily }];
   const top = rankIssues(data.findings, data.pageCount).slice(0, 10);
   const byCategory = new Map<string, Map<string, ReportFinding[]>>();
   for (const f of data.findings) {
@@ -152,7 +155,7 @@ export function ReportDocument({
       title={`SEO health report — ${data.siteUrl}`}
       author={data.whiteLabel?.companyName ?? "SEO Health Report"}
     >
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         {data.whiteLabel?.logoUrl ? (
           // react-pdf's Image has no alt attribute
           // eslint-disable-next-line jsx-a11y/alt-text
@@ -167,7 +170,7 @@ export function ReportDocument({
         <Text style={s.p}>Pages crawled: {data.pageCount}</Text>
         <Footer data={data} />
       </Page>
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         <Text style={s.h2}>Executive summary</Text>
         {executiveSummary(data).map((para, i) => (
           <Text key={i} style={s.p}>
@@ -198,7 +201,7 @@ export function ReportDocument({
         )}
         <Footer data={data} />
       </Page>
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         <Text style={s.h2}>Top {top.length} issues by impact</Text>
         {top.map((t, i) => (
           <View key={t.check} style={{ marginBottom: 8 }} wrap={false}>
@@ -212,7 +215,7 @@ export function ReportDocument({
         <Footer data={data} />
       </Page>
       {[...byCategory.entries()].map(([cat, checks]) => (
-        <Page key={cat} size="A4" style={s.page}>
+        <Page key={cat} size="A4" style={page}>
           <Text style={s.h2}>
             {cat} — {data.categories[cat] ?? "–"}/100
           </Text>
@@ -236,7 +239,7 @@ export function ReportDocument({
           <Footer data={data} />
         </Page>
       ))}
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         <Text style={s.h2}>Keywords</Text>
         {data.keywords.length ? (
           <Table
@@ -285,7 +288,7 @@ export function ReportDocument({
         )}
         <Footer data={data} />
       </Page>
-      <Page size="A4" style={s.page}>
+      <Page size="A4" style={page}>
         <Text style={s.h2}>Appendix: crawled pages ({data.pageCount})</Text>
         <Text style={[s.muted, { marginBottom: 4 }]}>status · depth · URL — title</Text>
         {/* One text node per row: thousands of rows lay out several times faster than cells. */}
