@@ -8,6 +8,7 @@ import { sendEvent } from "@/lib/jobs/send-event";
 import type { AuditProgress } from "@/db/schema/audits";
 import { normalise } from "./basic-engine";
 import { isPlanId, PLANS } from "@/lib/billing/plans";
+import { returnCredit } from "@/lib/billing/entitlements";
 
 /** Page budget per plan, from the plans file (competitors get 10% of it, at least 50). */
 export const budgetFor = (plan: string) =>
@@ -86,17 +87,7 @@ export async function failAudit(
       .where(and(eq(schema.audits.id, auditId), inArray(schema.audits.status, ["pending", "running"])))
       .returning();
     if (!a) return { failed: false, creditReturned: false };
-    let creditReturned = false;
-    if (a.subscriptionId && a.creditReturned === 0) {
-      const sub = await tx
-        .update(schema.subscriptions)
-        .set({ auditsUsed: sql`greatest(${schema.subscriptions.auditsUsed} - 1, 0)`, updatedAt: new Date() })
-        .where(eq(schema.subscriptions.id, a.subscriptionId))
-        .returning({ id: schema.subscriptions.id });
-      creditReturned = sub.length === 1;
-      if (creditReturned)
-        await tx.update(schema.audits).set({ creditReturned: 1 }).where(eq(schema.audits.id, auditId));
-    }
+    const creditReturned = await returnCredit(auditId, tx);
     return { failed: true, creditReturned };
   });
 }
