@@ -3,12 +3,21 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
 
-/** A package's folder: from the project's node_modules (as db/ does with migrations), else wherever Node resolves it. */
-function packageDir(name: string): string {
+const require = createRequire(import.meta.url);
+
+/**
+ * A font package's folder: from the project's node_modules (as db/ does with migrations), else wherever Node
+ * resolves it. The resolvers are literal so the bundler can see them.
+ */
+const RESOLVE: Record<string, () => string> = {
+  "dejavu-fonts-ttf": () => require.resolve("dejavu-fonts-ttf/package.json"),
+  "@expo-google-fonts/noto-sans-sc": () => require.resolve("@expo-google-fonts/noto-sans-sc/package.json"),
+};
+
+function packageDir(name: keyof typeof RESOLVE & string): string {
   const local = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", name);
   if (fs.existsSync(local)) return local;
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve(`${name}/package.json`));
+  return path.dirname(RESOLVE[name]!());
 }
 
 /**
