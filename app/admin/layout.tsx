@@ -5,7 +5,11 @@ import { requireAdmin } from "@/lib/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
-const nav = [{ href: "/admin/audit-log", label: "Audit log" }];
+const nav = [
+  { href: "/admin/billing", label: "Billing" },
+  { href: "/admin/audit-log", label: "Audit log" },
+  { href: "/admin/system", label: "System" },
+];
 
 /** Admins only; anyone else gets a plain 404 (the proxy already 404s anonymous visitors). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
