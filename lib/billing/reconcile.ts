@@ -1,0 +1,88 @@
+import type Stripe from "stripe";
+import { inArray, isNotNull, max } from "drizzle-orm";
+import { db, schema } from "@/db";
+import { logger } from "@/lib/log/logger";
+import { fetchPaymentIntent, upsertPayment } from "./payments";
+import { syncSubscription, type SubscriptionDrift } from "./sync-subscription";
+import { stripe } from "./stripe-client";
+import { processStripeEvent } from "./webhook/process-event";
+
+export type ReconcileReport = {
+  since: number;
+  eventsSeen: number;
+  eventsProcessed: string[];
+  eventsFailed: { id: string; error: string }[];
+  subscriptionsRepaired: SubscriptionDrift[];
+  paymentsRepaired: { paymentIntentId: string; from: string | null; to: string }[];
+};
+
+/** Events can share a second and arrive out of order: look back a little before the newest one we have. */
+const OVERLAP_SECONDS = 300;
+
+/**
+ * Catches up with Stripe: processes every event since the newest one already
+ * processed that we never received (or that failed), then re-reads every
+ * customer's subscriptions and every payment, repairing and reporting drift.
+ * Safe to run at any time and repeatedly (`npm run stripe:reconcile`, nightly cron).
+ */
+export async function reconcileStripe(opts: { since?: number } = {}): Promise<ReconcileReport> {
+  const se = schema.stripeEvents;
+  const [last] = await db()
+    .select({ created: max(se.created) })
+    .from(se)
+    .where(inArray(se.status, ["processed", "ignored"]));
+  const since = opts.since ?? Math.max((last?.created ?? 0) - OVERLAP_SECONDS, 0);
+  const report: ReconcileReport = {
+    since,
+    eventsSeen: 0,
+    eventsProcessed: [],
+    eventsFailed: [],
+    subscriptionsRepaired: [],
+    paymentsRepaired: [],
+  };
+
+  const events: Stripe.Event[] = [];
+  for await (const e of stripe().events.list({ created: { gte: since }, limit: 100 })) events.push(e);
+  events.reverse(); // the API lists newest first; apply in Stripe's order
+  report.eventsSeen = events.length;
+  const known = new Map<string, string>();
+  for (let i = 0; i < events.length; i += 500) {
+    const ids = events.slice(i, i + 500).map((e) => e.id);
+    const rows = await db().select({ id: se.id, status: se.status }).from(se).where(inArray(se.id, ids));
+    for (const r of rows) known.set(r.id, r.status);
+  }
+  for (const e of events) {
+    const status = known.get(e.id);
+    if (status === "processed" || status === "ignored") continue;
+    const r = await processStripeEvent(e);
+    if (r.outcome === "failed") report.eventsFailed.push({ id: e.id, error: r.error ?? "unknown" });
+    else if (r.outcome === "processed") report.eventsProcessed.push(e.id);
+  }
+
+  const customerIds = new Set<string>();
+  for (const r of await db().select({ id: schema.customers.stripeCustomerId }).from(schema.customers))
+    customerIds.add(r.id);
+  for (const r of await db().selectDistinct({ id: schema.subscriptions.stripeCustomerId }).from(schema.subscriptions))
+    customerIds.add(r.id);
+  for (const id of customerIds) {
+    try {
+      const r = await syncSubscription(id);
+      report.subscriptionsRepaired.push(...r.drift);
+    } catch (e) {
+      logger.warn({ err: e, customer: id }, "reconcile: could not re-read subscriptions");
+    }
+  }
+
+  const payments = await db()
+    .select({ pi: schema.payments.stripePaymentIntentId, status: schema.payments.status })
+    .from(schema.payments)
+    .where(isNotNull(schema.payments.stripePaymentIntentId));
+  for (const p of payments) {
+    const intent = await fetchPaymentIntent(p.pi!);
+    const written = await db().transaction((tx) => upsertPayment(intent, tx));
+    if (written?.changed) report.paymentsRepaired.push({ paymentIntentId: p.pi!, from: p.status, to: written.status });
+  }
+  if (report.eventsProcessed.length || report.subscriptionsRepaired.length || report.paymentsRepaired.length)
+    logger.warn({ report }, "stripe reconcile repaired drift");
+  return report;
+}
