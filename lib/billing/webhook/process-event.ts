@@ -49,7 +49,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
     count(outcome);
     return { outcome };
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
+    const error = errorText(e);
     logger.error({ err: e, eventId: event.id, type: event.type }, "stripe event failed");
     await db()
       .insert(se)
@@ -62,4 +62,12 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
     count("failed");
     return { outcome: "failed", error };
   }
+}
+
+/** The root cause's message (a driver error wrapped by drizzle says "Failed query: …" with every parameter). */
+function errorText(e: unknown): string {
+  let cur: unknown = e;
+  while (cur instanceof Error && cur.cause instanceof Error) cur = cur.cause;
+  const message = cur instanceof Error ? cur.message : String(cur);
+  return message.slice(0, 1000);
 }
