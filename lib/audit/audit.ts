@@ -5,7 +5,7 @@
 import { auditSite, type SiteAudit } from "./audit-site";
 import { AuditInputError } from "./errors";
 import { createFetcher } from "./fetcher";
-import type { LookupFn } from "./ssrf";
+import type { AddressPolicy, LookupFn } from "./ssrf";
 import { SCHEMA_VERSION, type AuditResult, type CompetitorResult, type Progress } from "./types";
 import { parseStartUrl } from "./url";
 
@@ -26,6 +26,7 @@ export type AuditOptions = {
   appUrl?: string;
   timeoutMs?: number;
   lookup?: LookupFn;
+  addressPolicy?: AddressPolicy;
   ca?: string;
   onProgress?: (p: Progress) => void;
 };
@@ -62,6 +63,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     connections: concurrency,
     lookup: o.lookup,
+    addressPolicy: o.addressPolicy,
     ca: o.ca,
   });
   try {

@@ -147,7 +147,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlState> {
       if (head >= queue.length && active === 0 && !sitemapQueued) {
         // Links first, then sitemap-only URLs: the budget goes to what visitors can reach.
         sitemapQueued = true;
-        for (const u of o.sitemap.urls) if (inScope(u) && o.robots.isAllowed(u)) enqueue(u, null);
+        for (const u of o.sitemap.urls.keys()) if (inScope(u) && o.robots.isAllowed(u)) enqueue(u, null);
       }
       while (active < concurrency && head < queue.length) {
         const id = queue[head++]!;

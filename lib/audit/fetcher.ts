@@ -7,7 +7,7 @@
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
 import { ForbiddenAddressError } from "./errors";
-import { assertPublicHost, guardedLookup, type LookupFn } from "./ssrf";
+import { assertPublicHost, defaultPolicy, guardedLookup, type AddressPolicy, type LookupFn } from "./ssrf";
 import { assertAllowedUrl } from "./url";
 
 export type FetcherOptions = {
@@ -19,6 +19,8 @@ export type FetcherOptions = {
   connections: number;
   /** DNS lookup to use (tests inject one); it is still wrapped by the guard unless allowPrivate. */
   lookup?: LookupFn;
+  /** Which addresses are public; only tests replace the default. */
+  addressPolicy?: AddressPolicy;
   /** Extra CA certificates to trust (tests' self-signed https fixture). */
   ca?: string;
 };
@@ -47,7 +49,8 @@ export type FetchOptions = {
 };
 
 export function createFetcher(opts: FetcherOptions) {
-  const lookup = opts.allowPrivate ? opts.lookup : guardedLookup(opts.lookup);
+  const policy = opts.addressPolicy ?? defaultPolicy;
+  const lookup = opts.allowPrivate ? opts.lookup : guardedLookup(opts.lookup, policy);
   const agent = new Agent({
     connections: opts.connections,
     pipelining: 1,
@@ -74,7 +77,7 @@ export function createFetcher(opts: FetcherOptions) {
     try {
       const u = new URL(url);
       assertAllowedUrl(u);
-      if (!opts.allowPrivate) assertPublicHost(u.hostname);
+      if (!opts.allowPrivate) assertPublicHost(u.hostname, policy);
       const res = await request(u, {
         method,
         dispatcher: agent,

@@ -15,14 +15,15 @@ const MAX_URLS = 50_000;
 export type SitemapInfo = {
   /** At least one sitemap file answered 200 with a urlset or index. */
   found: boolean;
-  urls: Set<string>;
+  /** Listed URL → the sitemap file that lists it. */
+  urls: Map<string, string>;
   files: { url: string; status: number | null; fromRobots: boolean }[];
 };
 
 const parser = new XMLParser({ ignoreAttributes: true, isArray: (name) => name === "url" || name === "sitemap" });
 
 export async function loadSitemaps(fetcher: Fetcher, origin: string, fromRobots: string[]): Promise<SitemapInfo> {
-  const info: SitemapInfo = { found: false, urls: new Set(), files: [] };
+  const info: SitemapInfo = { found: false, urls: new Map(), files: [] };
   const explicit = fromRobots.length > 0;
   const queue = (explicit ? fromRobots : [new URL("/sitemap.xml", origin).href]).flatMap((u) => normaliseUrl(u) ?? []);
   const seen = new Set(queue);
@@ -36,7 +37,7 @@ export async function loadSitemaps(fetcher: Fetcher, origin: string, fromRobots:
     if (doc.urlset || doc.sitemapindex) info.found = true;
     for (const u of doc.urlset?.url ?? []) {
       const loc = normaliseUrl(String(u?.loc ?? "").trim());
-      if (loc && info.urls.size < MAX_URLS) info.urls.add(loc);
+      if (loc && info.urls.size < MAX_URLS && !info.urls.has(loc)) info.urls.set(loc, url);
     }
     for (const s of doc.sitemapindex?.sitemap ?? []) {
       const loc = normaliseUrl(String(s?.loc ?? "").trim());

@@ -36,8 +36,12 @@ export function forbiddenReason(address: string): string | null {
   return `${range} address`;
 }
 
-export function assertPublicAddress(address: string, host: string): void {
-  const reason = forbiddenReason(address);
+/** Decides whether an address may be contacted; tests substitute one to simulate a public host. */
+export type AddressPolicy = (address: string, hostname: string) => string | null;
+export const defaultPolicy: AddressPolicy = (address) => forbiddenReason(address);
+
+export function assertPublicAddress(address: string, host: string, policy: AddressPolicy = defaultPolicy): void {
+  const reason = policy(address, host);
   if (reason)
     throw new ForbiddenAddressError(
       `Refusing to connect to ${host} (${address}): ${reason}. Private networks are only allowed with AUDIT_ALLOW_PRIVATE_NETWORKS=1.`,
@@ -45,20 +49,23 @@ export function assertPublicAddress(address: string, host: string): void {
 }
 
 /** For IP-literal hosts, which bypass DNS lookup. */
-export function assertPublicHost(hostname: string): void {
+export function assertPublicHost(hostname: string, policy: AddressPolicy = defaultPolicy): void {
   const h = hostname.replace(/^\[|\]$/g, "");
-  if (ipaddr.isValid(h)) assertPublicAddress(h, hostname);
+  if (ipaddr.isValid(h)) assertPublicAddress(h, hostname, policy);
 }
 
 /** Wraps a lookup so that every resolved address is checked before the socket connects. */
-export function guardedLookup(base: LookupFn = dns.lookup as unknown as LookupFn): LookupFn {
+export function guardedLookup(
+  base: LookupFn = dns.lookup as unknown as LookupFn,
+  policy: AddressPolicy = defaultPolicy,
+): LookupFn {
   return (hostname, options, callback) => {
     base(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, "");
       const list = addresses as LookupAddress[];
       try {
         if (list.length === 0) throw new ForbiddenAddressError(`${hostname} did not resolve to any address.`);
-        for (const a of list) assertPublicAddress(a.address, hostname);
+        for (const a of list) assertPublicAddress(a.address, hostname, policy);
       } catch (e) {
         return callback(e as NodeJS.ErrnoException, "");
       }

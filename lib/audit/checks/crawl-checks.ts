@@ -9,7 +9,6 @@ const ok = (p: PageFacts) => p.status === 200;
 export function crawlChecks(s: SiteInput): Finding[] {
   const out: Finding[] = [];
   const starts = new Set([s.startUrl, s.startFinalUrl]);
-  const firstSitemap = s.sitemap.files[0]?.url;
   for (const p of s.pages) {
     const linkedFrom = refs(s.inbound, p.url);
     const st = p.status;
@@ -44,7 +43,7 @@ export function crawlChecks(s: SiteInput): Finding[] {
           linkedFrom,
         }),
       );
-    if (hops >= 1 && linkedFrom.length)
+    if (hops >= 1 && !p.redirectLoop && linkedFrom.length)
       out.push(
         finding(
           "internal-link-to-redirect",
@@ -57,7 +56,7 @@ export function crawlChecks(s: SiteInput): Finding[] {
       out.push(
         finding("sitemap-non-200", p.url, `The sitemap lists a URL that answers HTTP ${st}.`, {
           status: st,
-          linkedFrom: firstSitemap ? [firstSitemap] : [],
+          linkedFrom: [s.sitemap.urls.get(p.url) ?? s.sitemap.files[0]?.url].filter(Boolean),
         }),
       );
     if (p.fromSitemap && ok(p) && p.noindex)

@@ -16,7 +16,11 @@ export type SiteInput = {
   images: Referrers;
   probes: Map<string, Probe>;
   robots: { status: "found" | "missing" | "error"; url: string };
-  sitemap: { found: boolean; urls: Set<string>; files: { url: string; status: number | null; fromRobots: boolean }[] };
+  sitemap: {
+    found: boolean;
+    urls: Map<string, string>;
+    files: { url: string; status: number | null; fromRobots: boolean }[];
+  };
   keywords: string[];
 };
 

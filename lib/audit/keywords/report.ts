@@ -34,16 +34,14 @@ export function keywordReport(pages: PageFacts[], keywords: string[]): KeywordRe
     const density = best && best.words ? Math.round(((best.bodyCount * kwWords) / best.words) * 10000) / 100 : 0;
     return {
       keyword,
-      pages: hits
-        .slice(0, MAX_PAGES_LISTED)
-        .map(({ url, inTitle, inH1, inDescription, inUrl, bodyCount }) => ({
-          url,
-          inTitle,
-          inH1,
-          inDescription,
-          inUrl,
-          bodyCount,
-        })),
+      pages: hits.slice(0, MAX_PAGES_LISTED).map(({ url, inTitle, inH1, inDescription, inUrl, bodyCount }) => ({
+        url,
+        inTitle,
+        inH1,
+        inDescription,
+        inUrl,
+        bodyCount,
+      })),
       bestPage: best?.url ?? null,
       density,
       missing: !hits.some((h) => h.inTitle || h.inH1),
