@@ -111,7 +111,8 @@ export function catalogue(): CatalogueEntry[] {
       });
     }
     const setup = setupLookupKey(plan);
-    if (setup) entries.push({ lookupKey: setup, plan, kind: "setup", interval: null, unitAmount: PLANS[plan].setupFee });
+    if (setup)
+      entries.push({ lookupKey: setup, plan, kind: "setup", interval: null, unitAmount: PLANS[plan].setupFee });
   }
   return entries;
 }
