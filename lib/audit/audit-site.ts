@@ -95,7 +95,6 @@ export async function auditSite(o: SiteAuditOptions): Promise<SiteAudit> {
     categories,
     stats: {
       pagesCrawled: state.pages.length,
-      pagesQueuedUnfetched: 0,
       externalLinksChecked: state.external.size,
       resourcesChecked: probes.size,
       robotsTxt: robots.status,

@@ -90,7 +90,6 @@ export type PageSummary = {
 
 export type AuditStats = {
   pagesCrawled: number;
-  pagesQueuedUnfetched: number;
   externalLinksChecked: number;
   resourcesChecked: number;
   durationMs: number;

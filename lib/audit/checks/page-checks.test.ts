@@ -8,7 +8,6 @@ const run = (html: string, over: Partial<PageInput> = {}) =>
   analysePage({ url: `${ORIGIN}/p`, headers: { "content-encoding": "gzip" }, html, ttfbMs: 50, keywords: [], ...over });
 const checks = (html: string, over: Partial<PageInput> = {}) => run(html, over).findings.map((f) => f.check);
 
-const long = "x".repeat(61);
 const cases: [check: string, positive: () => string[], negative: () => string[]][] = [
   ["title-missing", () => checks(good({ title: null })), () => checks(good())],
   ["title-missing", () => checks(good({ title: "   " })), () => checks(good({ title: "A".repeat(45) }))],
