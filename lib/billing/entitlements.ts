@@ -24,7 +24,8 @@ export type Entitlement =
 type SubRow = typeof schema.subscriptions.$inferSelect;
 
 const CHOOSE_PLAN: EntitlementAction = { label: "Choose a plan", href: "/pricing" };
-const PORTAL = "/api/billing/portal";
+/** The billing page: its portal button (POST /api/billing/portal) fixes cards, resumes and switches plans. */
+const PORTAL = "/dashboard/billing";
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Most useful subscription first: one that grants access, then the newest. */

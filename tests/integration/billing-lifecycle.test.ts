@@ -159,7 +159,7 @@ describe("billing lifecycle against the Stripe emulator", () => {
     const grace = await getEntitlement(user.id, { now: emuNow() });
     expect(grace).toMatchObject({ allowed: true, plan: "basic" });
     const later = await getEntitlement(user.id, { now: new Date(emuNow().getTime() + 8 * DAY * 1000) });
-    expect(later).toMatchObject({ allowed: false, action: { href: "/api/billing/portal" } });
+    expect(later).toMatchObject({ allowed: false, action: { href: "/dashboard/billing" } });
     if (!later.allowed) expect(later.reason).toMatch(/grace period ended/);
 
     bed.emu.advance(8 * DAY);
