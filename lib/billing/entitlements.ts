@@ -156,7 +156,7 @@ export async function returnCredit(auditId: string, tx: Tx): Promise<boolean> {
     .where(
       and(
         eq(t.id, a.subscriptionId),
-        sql`(${t.creditsPeriodStart} is null or ${t.creditsPeriodStart} <= ${a.createdAt})`,
+        sql`(${t.creditsPeriodStart} is null or ${t.creditsPeriodStart} <= ${a.createdAt.toISOString()}::timestamptz)`,
       ),
     )
     .returning({ id: t.id });
@@ -175,7 +175,10 @@ export async function resetCreditsForPeriod(subscriptionId: string, periodStart:
     .update(t)
     .set({ creditsPeriodStart: periodStart, auditsUsed: 0, updatedAt: new Date() })
     .where(
-      and(eq(t.id, subscriptionId), sql`(${t.creditsPeriodStart} is null or ${t.creditsPeriodStart} < ${periodStart})`),
+      and(
+        eq(t.id, subscriptionId),
+        sql`(${t.creditsPeriodStart} is null or ${t.creditsPeriodStart} < ${periodStart.toISOString()}::timestamptz)`,
+      ),
     )
     .returning({ id: t.id });
   return rows.length === 1;
