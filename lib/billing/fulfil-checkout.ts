@@ -6,6 +6,7 @@ import { sendEvent } from "@/lib/jobs/send-event";
 import { spendCredit } from "./entitlements";
 import { applySubscriptions, fetchCustomerSubscriptions } from "./sync-subscription";
 import { stripe } from "./stripe-client";
+import { lockStripeCustomer } from "./customer-lock";
 
 export type FulfilStatus = "fulfilled" | "already_fulfilled" | "pending_payment" | "failed" | "expired";
 export type FulfilResult = { status: FulfilStatus; auditId: string | null };
@@ -25,9 +26,12 @@ export const auditRequestedEventId = (sessionId: string) => `checkout-${sessionI
 export async function fulfilCheckoutSession(sessionId: string, tx?: Tx): Promise<FulfilResult> {
   const session = await stripe().checkout.sessions.retrieve(sessionId);
   const customer = idOf(session.customer);
-  const subs = customer && session.status === "complete" ? await fetchCustomerSubscriptions(customer) : [];
-  if (tx) return fulfilIn(tx, session, subs);
-  return db().transaction((t) => fulfilIn(t, session, subs));
+  const run = async (t: Tx) => {
+    if (customer) await lockStripeCustomer(t, customer);
+    const subs = customer && session.status === "complete" ? await fetchCustomerSubscriptions(customer) : [];
+    return fulfilIn(t, session, subs);
+  };
+  return tx ? run(tx) : db().transaction(run);
 }
 
 async function existingAudit(tx: Tx, sessionId: string): Promise<string | null> {

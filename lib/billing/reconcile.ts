@@ -5,6 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { fetchPaymentIntent, upsertPayment } from "./payments";
 import { syncSubscription, type SubscriptionDrift } from "./sync-subscription";
 import { stripe } from "./stripe-client";
+import { lockStripeCustomer } from "./customer-lock";
 import { processStripeEvent } from "./webhook/process-event";
 
 export type ReconcileReport = {
@@ -78,8 +79,12 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
     .from(schema.payments)
     .where(isNotNull(schema.payments.stripePaymentIntentId));
   for (const p of payments) {
-    const intent = await fetchPaymentIntent(p.pi!);
-    const written = await db().transaction((tx) => upsertPayment(intent, tx));
+    const first = await fetchPaymentIntent(p.pi!);
+    const customer = typeof first.customer === "string" ? first.customer : (first.customer?.id ?? p.pi!);
+    const written = await db().transaction(async (tx) => {
+      await lockStripeCustomer(tx, customer);
+      return upsertPayment(await fetchPaymentIntent(p.pi!), tx); // re-read inside the lock
+    });
     if (written?.changed) report.paymentsRepaired.push({ paymentIntentId: p.pi!, from: p.status, to: written.status });
   }
   if (report.eventsProcessed.length || report.subscriptionsRepaired.length || report.paymentsRepaired.length)

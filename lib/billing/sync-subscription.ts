@@ -3,6 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { db, schema, type Tx } from "@/db";
 import { parseLookupKey } from "./plans";
 import { userIdForCustomer } from "./customers";
+import { lockStripeCustomer } from "./customer-lock";
 import { stripe } from "./stripe-client";
 
 export type SyncOptions = {
@@ -62,9 +63,11 @@ function rowFrom(sub: Stripe.Subscription, userId: string | null) {
  * applied to its subscription changes nothing for that subscription.
  */
 export async function syncSubscription(stripeCustomerId: string, tx?: Tx, opts: SyncOptions = {}): Promise<SyncResult> {
-  const subs = await fetchCustomerSubscriptions(stripeCustomerId);
-  if (!tx) return db().transaction((t) => applySubscriptions(stripeCustomerId, subs, t, opts));
-  return applySubscriptions(stripeCustomerId, subs, tx, opts);
+  const run = async (t: Tx) => {
+    await lockStripeCustomer(t, stripeCustomerId);
+    return applySubscriptions(stripeCustomerId, await fetchCustomerSubscriptions(stripeCustomerId), t, opts);
+  };
+  return tx ? run(tx) : db().transaction(run);
 }
 
 export async function applySubscriptions(

@@ -96,6 +96,11 @@ describe("Stripe webhook", () => {
       ),
     );
     expect(await canonicalDump()).toBe(inOrder);
+    // All at once, twice each (Stripe delivers concurrently): the per-customer lock keeps re-reads in order.
+    await resetEventEffects();
+    const responses = await Promise.all(stream.flatMap((e) => [e, e]).map((e) => deliver(bed, e)));
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
+    expect(await canonicalDump()).toBe(inOrder);
     const audits = await db().select().from(schema.audits);
     expect(audits.map((a) => a.status)).toEqual(["pending", "pending"]);
     expect((await billingEmails("receipt")).map((e) => e.data.userId).sort()).toEqual([ann.id, bob.id].sort());

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { lockStripeCustomer } from "../customer-lock";
 import { handlerFor } from "./handlers";
 
 export type ProcessOutcome = "processed" | "duplicate" | "ignored" | "failed";
@@ -30,6 +31,12 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
     count("ignored");
     return { outcome: "ignored" };
   }
+  // Redeliveries of a processed event are the common duplicate: answer them without re-reading Stripe.
+  const [seen] = await db().select({ status: se.status }).from(se).where(eq(se.id, event.id));
+  if (seen?.status === "processed" || seen?.status === "ignored") {
+    count("duplicate");
+    return { outcome: "duplicate" };
+  }
   try {
     const r = await db().transaction(async (tx) => {
       await tx
@@ -38,6 +45,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
         .onConflictDoNothing();
       const [row] = await tx.select({ status: se.status }).from(se).where(eq(se.id, event.id)).for("update");
       if (row?.status === "processed" || row?.status === "ignored") return DUPLICATE;
+      await lockStripeCustomer(tx, lockKey(event));
       await handler(event, tx);
       await tx
         .update(se)
@@ -70,4 +78,14 @@ function errorText(e: unknown): string {
   while (cur instanceof Error && cur.cause instanceof Error) cur = cur.cause;
   const message = cur instanceof Error ? cur.message : String(cur);
   return message.slice(0, 1000);
+}
+
+/** The Stripe customer an event is about (the object itself for customer.*), else the object's id. */
+function lockKey(event: Stripe.Event): string {
+  const o = event.data.object as { id?: unknown; object?: unknown; customer?: unknown };
+  if (o.object === "customer" && typeof o.id === "string") return o.id;
+  if (typeof o.customer === "string") return o.customer;
+  if (o.customer && typeof o.customer === "object" && typeof (o.customer as { id?: unknown }).id === "string")
+    return (o.customer as { id: string }).id;
+  return typeof o.id === "string" ? o.id : event.id;
 }
