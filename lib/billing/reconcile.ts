@@ -17,12 +17,17 @@ export type ReconcileReport = {
   paymentsRepaired: { paymentIntentId: string; from: string | null; to: string }[];
 };
 
-/** Events can share a second and arrive out of order: look back a little before the newest one we have. */
-const OVERLAP_SECONDS = 300;
+/**
+ * How far before the newest processed event to look. An event we never received
+ * can be older than one we did (an outage followed by recovery), so "since the
+ * last processed one" is taken generously; already-processed events are skipped.
+ */
+export const LOOKBACK_SECONDS = 3 * 86_400;
 
 /**
  * Catches up with Stripe: processes every event since the newest one already
- * processed that we never received (or that failed), then re-reads every
+ * processed (with a generous lookback) that we never received or that failed,
+ * retries failed events, then re-reads every
  * customer's subscriptions and every payment, repairing and reporting drift.
  * Safe to run at any time and repeatedly (`npm run stripe:reconcile`, nightly cron).
  */
@@ -32,7 +37,7 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
     .select({ created: max(se.created) })
     .from(se)
     .where(inArray(se.status, ["processed", "ignored"]));
-  const since = opts.since ?? Math.max((last?.created ?? 0) - OVERLAP_SECONDS, 0);
+  const since = opts.since ?? Math.max((last?.created ?? 0) - LOOKBACK_SECONDS, 0);
   const report: ReconcileReport = {
     since,
     eventsSeen: 0,
@@ -58,6 +63,18 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
     const r = await processStripeEvent(e);
     if (r.outcome === "failed") report.eventsFailed.push({ id: e.id, error: r.error ?? "unknown" });
     else if (r.outcome === "processed") report.eventsProcessed.push(e.id);
+  }
+
+  // Failed (or interrupted) events older than the window: retry them from their stored payload.
+  const stuck = await db()
+    .select({ id: se.id, payload: se.payload })
+    .from(se)
+    .where(inArray(se.status, ["failed", "processing"]));
+  for (const row of stuck) {
+    if (report.eventsProcessed.includes(row.id) || report.eventsFailed.some((f) => f.id === row.id)) continue;
+    const r = await processStripeEvent(row.payload as Stripe.Event);
+    if (r.outcome === "failed") report.eventsFailed.push({ id: row.id, error: r.error ?? "unknown" });
+    else if (r.outcome === "processed") report.eventsProcessed.push(row.id);
   }
 
   const customerIds = new Set<string>();

@@ -4,12 +4,15 @@ import { db, schema } from "@/db";
 import { fulfilCheckoutSession } from "@/lib/billing/fulfil-checkout";
 import { consumeCredit, getEntitlement } from "@/lib/billing/entitlements";
 import { resolvePrice } from "@/lib/billing/prices";
+import { ensureStripeCustomer } from "@/lib/billing/customers";
+import { payCheckout } from "@/emulator/stripe/testing";
 import {
   advanceToPeriodEnd,
   billingEmails,
   CARD_DECLINED,
   CARD_FAILS_LATER,
   CARD_NO_FUNDS,
+  CARD_OK,
   checkoutAndPay,
   craftedEvent,
   DAY,
@@ -210,5 +213,31 @@ describe("billing lifecycle against the Stripe emulator", () => {
     const [row] = await db().select().from(schema.checkoutSessions).where(eq(schema.checkoutSessions.id, sessionId));
     expect(row).toMatchObject({ status: "open", userId: user.id, plan: "pro", fulfilledAt: null });
     expect(await fulfilCheckoutSession(sessionId)).toEqual({ status: "pending_payment", auditId: null });
+  });
+
+  it("trial: trialing grants access, trial_will_end queues the reminder; a deleted customer is unlinked", async () => {
+    const user = await makeUser();
+    const customer = await ensureStripeCustomer(user);
+    const price = await resolvePrice("basic_monthly");
+    const session = await bed.stripe.checkout.sessions.create({
+      mode: "subscription",
+      customer,
+      line_items: [{ price: price.id, quantity: 1 }],
+      subscription_data: { trial_period_days: 7, metadata: { userId: user.id } },
+      success_url: "http://app.test/ok",
+    });
+    expect((await payCheckout(session.url!, CARD_OK, user.email)).status).toBe(303);
+    await deliverAll(bed);
+    expect(await subscriptionOf(user.id)).toMatchObject({ status: "trialing", plan: "basic" });
+    expect(await getEntitlement(user.id, { now: emuNow() })).toMatchObject({ allowed: true, creditsLeft: 2 });
+    bed.emu.advance(5 * DAY);
+    await deliverAll(bed);
+    const reminders = await billingEmails("trial_ending");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.data).toMatchObject({ userId: user.id, template: "trial_ending" });
+
+    await bed.stripe.customers.del(customer);
+    await deliverAll(bed);
+    expect(await db().select().from(schema.customers)).toHaveLength(0);
   });
 });
