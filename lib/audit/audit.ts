@@ -96,6 +96,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
         indexable: p.indexable,
         words: p.words,
         ttfbMs: p.ttfbMs,
+        timeMs: p.timeMs,
         bytes: p.bytes,
       })),
       findings: site.findings,

@@ -92,7 +92,9 @@ export async function crawl(o: CrawlOptions): Promise<CrawlState> {
 
   const visit = async (id: number) => {
     const facts = s.pages[id]!;
+    const t0 = performance.now();
     const r = await fetchPageAndAnalyse(o.fetcher, facts.url, o.keywords);
+    facts.timeMs = Math.round(performance.now() - t0);
     const { chain, final } = r;
     let target = facts;
     if (chain.hops.length) {
@@ -118,7 +120,8 @@ export async function crawl(o: CrawlOptions): Promise<CrawlState> {
       s.startHsts = final.url.startsWith("https:") ? !!final.headers["strict-transport-security"] : null;
     }
     if (!r.analysis) return;
-    s.findings.push(...r.analysis.findings);
+    // A JSON round trip gives the kept findings their own strings (see own() in fetch-page.ts).
+    s.findings.push(...(JSON.parse(JSON.stringify(r.analysis.findings)) as Finding[]));
     const tid = s.ids.get(target.url)!;
     for (const l of r.analysis.links) {
       if (l.url === target.url) continue;

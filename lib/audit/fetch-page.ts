@@ -53,11 +53,20 @@ export function blankFacts(url: string, depth: number | null, fromSitemap: boole
     words: 0,
     signature: null,
     ttfbMs: 0,
+    timeMs: 0,
     bytes: 0,
     fromSitemap,
     keywordCounts: {},
     error: null,
   };
+}
+
+/**
+ * Copies a string that will outlive the page. Parser output is often a V8 "sliced string" that pins the whole
+ * HTML document in memory; keeping one for each of 10,000 pages would keep every page's HTML alive.
+ */
+export function own<T extends string | null>(s: T): T {
+  return (s === null || s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8")) as T;
 }
 
 /** Fills the facts of the URL that answered with content (the final URL of a chain). */
@@ -68,12 +77,12 @@ export function applyAnalysis(facts: PageFacts, res: FetchResult, a: PageAnalysi
   if (!a) return;
   facts.isHtml = true;
   facts.bytes = a.bytes;
-  facts.title = a.title;
-  facts.h1 = a.h1;
-  facts.description = a.description;
+  facts.title = own(a.title);
+  facts.h1 = own(a.h1);
+  facts.description = own(a.description);
   facts.noindex = a.noindex;
   facts.canonical = a.canonicals[0] ?? null;
-  facts.hreflang = a.hreflang;
+  facts.hreflang = a.hreflang.map((h) => ({ lang: own(h.lang), href: h.href }));
   facts.words = a.words;
   facts.signature = a.signature;
   facts.keywordCounts = a.keywordCounts;

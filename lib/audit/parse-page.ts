@@ -19,7 +19,7 @@ export type ParsedPage = {
   hreflang: { lang: string; href: string }[];
   h1: string[];
   headings: number[];
-  /** Visible body text, whitespace-collapsed. */
+  /** Visible body text; text nodes joined with a space, whitespace not collapsed (that costs ~0.15 ms a page). */
   text: string;
   images: { src: string; hasAlt: boolean }[];
   links: ParsedLink[];
@@ -142,7 +142,7 @@ export function parsePage(html: string): ParsedPage {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  out.text = collapse(text.join(" "));
+  out.text = text.join(" ");
   return out;
 }
 

@@ -34,6 +34,8 @@ export type PageFacts = {
   words: number;
   signature: Uint32Array | null;
   ttfbMs: number;
+  /** Fetch (all hops, whole body) plus analysis, in ms. */
+  timeMs: number;
   bytes: number;
   fromSitemap: boolean;
   /** Occurrences of each keyword in the visible text (only keywords that occur). */
@@ -85,6 +87,7 @@ export type PageSummary = {
   indexable: boolean;
   words: number;
   ttfbMs: number;
+  timeMs: number;
   bytes: number;
 };
 

@@ -3,7 +3,7 @@
  * findings plus the compact facts the site-wide checks need later.
  */
 import { charLength, finding } from "../finding";
-import { minhash } from "../minhash";
+import { textStats } from "../minhash";
 import { parsePage, type ParsedPage } from "../parse-page";
 import type { Finding } from "../types";
 import { normaliseUrl } from "../url";
@@ -88,7 +88,8 @@ export function analysePage(input: PageInput): PageAnalysis {
       to: skip[1],
     });
 
-  const words = p.text ? p.text.split(" ").length : 0;
+  const stats = textStats(p.text);
+  const words = stats.words;
   if (words < LIMITS.thinWords)
     add("thin-content", `The page has ${words} words of visible text (under 200).`, { words });
 
@@ -186,7 +187,7 @@ export function analysePage(input: PageInput): PageAnalysis {
       Infinity,
     ),
     words,
-    signature: noindex ? null : minhash(p.text),
+    signature: noindex ? null : stats.signature,
     keywordCounts: keywordCounts(p.text, input.keywords),
     bytes,
   };
