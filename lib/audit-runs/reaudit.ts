@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { sendEvent } from "@/lib/jobs/send-event";
+import { isPlanId, PLANS } from "@/lib/billing/plans";
 
-/** Audits included per period by plan (re-audits only happen while credits remain). */
-export const AUDITS_PER_PERIOD: Record<string, number> = { starter: 1, pro: 4, business: 10, enterprise: 30 };
+/** Audits included per period, from the plans file (re-audits only happen while credits remain). */
+const auditsPerPeriod = (plan: string) => (isPlanId(plan) ? PLANS[plan].limits.auditsPerPeriod : 0);
 
 /**
  * For each active subscription whose site has no audit this period and has a
@@ -46,7 +47,7 @@ export async function requestDueReaudits(now = new Date()): Promise<{ requested:
         .where(
           and(
             eq(schema.subscriptions.id, sub.id),
-            sql`${schema.subscriptions.auditsUsed} < ${AUDITS_PER_PERIOD[sub.plan] ?? 1}`,
+            sql`${schema.subscriptions.auditsUsed} < ${auditsPerPeriod(sub.plan)}`,
           ),
         )
         .returning({ id: schema.subscriptions.id });
