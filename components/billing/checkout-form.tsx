@@ -81,7 +81,8 @@ export function CheckoutForm({ initial }: { initial: PricingChoices & { plan: Pl
   const total = p.prices[interval] + p.setupFee;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="checkout-form" aria-label="Checkout">
+    <div className="space-y-5" data-testid="checkout-form">
+      {/* Outside the <form>: the portal button is a form of its own, and forms cannot nest. */}
       {general && error.status === 409 ? (
         <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <p>{error.message}</p>
@@ -105,125 +106,127 @@ export function CheckoutForm({ initial }: { initial: PricingChoices & { plan: Pl
         </div>
       ) : null}
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="co-plan" className="block text-sm font-medium text-zinc-800">
-            Plan
-          </label>
-          <select
-            id="co-plan"
-            name="plan"
-            value={plan}
-            onChange={(e) => setPlan(e.target.value as PlanId)}
-            className={`${input} ${ok}`}
-          >
-            {PLAN_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PLANS[id].name}
-              </option>
-            ))}
-          </select>
+      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Checkout">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="co-plan" className="block text-sm font-medium text-zinc-800">
+              Plan
+            </label>
+            <select
+              id="co-plan"
+              name="plan"
+              value={plan}
+              onChange={(e) => setPlan(e.target.value as PlanId)}
+              className={`${input} ${ok}`}
+            >
+              {PLAN_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {PLANS[id].name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="co-interval" className="block text-sm font-medium text-zinc-800">
+              Billing
+            </label>
+            <select
+              id="co-interval"
+              name="interval"
+              value={interval}
+              onChange={(e) => setInterval(e.target.value as BillingInterval)}
+              className={`${input} ${ok}`}
+            >
+              <option value="month">Monthly — {formatMoney(p.prices.month)} / month</option>
+              <option value="year">Annual — {formatMoney(p.prices.year)} / year</option>
+            </select>
+          </div>
         </div>
-        <div>
-          <label htmlFor="co-interval" className="block text-sm font-medium text-zinc-800">
-            Billing
-          </label>
-          <select
-            id="co-interval"
-            name="interval"
-            value={interval}
-            onChange={(e) => setInterval(e.target.value as BillingInterval)}
-            className={`${input} ${ok}`}
-          >
-            <option value="month">Monthly — {formatMoney(p.prices.month)} / month</option>
-            <option value="year">Annual — {formatMoney(p.prices.year)} / year</option>
-          </select>
-        </div>
-      </div>
 
-      <Text label="Site URL" name="siteUrl" error={fieldError("siteUrl")} hint="The public http(s) address to audit.">
-        <input
-          id="co-siteUrl"
-          name="siteUrl"
-          type="url"
-          required
-          defaultValue={initial.siteUrl}
-          placeholder="https://www.example.com"
-          autoComplete="url"
-          aria-invalid={fieldError("siteUrl") ? true : undefined}
-          className={`${input} ${fieldError("siteUrl") ? bad : ok}`}
-        />
-      </Text>
-
-      <Text
-        label="Keywords"
-        name="keywords"
-        error={fieldError("keywords")}
-        hint={`One per line or comma-separated. ${kw.length} of ${p.limits.keywords} on ${p.name}.`}
-      >
-        <textarea
-          id="co-keywords"
-          name="keywords"
-          rows={3}
-          value={keywords}
-          onChange={(e) => setKeywords(e.target.value)}
-          placeholder={"seo audit\ntechnical seo"}
-          aria-invalid={fieldError("keywords") || kw.length > p.limits.keywords ? true : undefined}
-          className={`${input} ${fieldError("keywords") || kw.length > p.limits.keywords ? bad : ok}`}
-        />
-      </Text>
-
-      <Text
-        label="Competitors"
-        name="competitors"
-        error={fieldError("competitors")}
-        hint={`Competitor sites, one per line. ${comp.length} of ${p.limits.competitors} on ${p.name}.`}
-      >
-        <textarea
-          id="co-competitors"
-          name="competitors"
-          rows={2}
-          value={competitors}
-          onChange={(e) => setCompetitors(e.target.value)}
-          placeholder="https://competitor.example"
-          aria-invalid={fieldError("competitors") || comp.length > p.limits.competitors ? true : undefined}
-          className={`${input} ${fieldError("competitors") || comp.length > p.limits.competitors ? bad : ok}`}
-        />
-      </Text>
-
-      {p.whiteLabel ? (
-        <Text
-          label="Company name"
-          name="companyName"
-          error={fieldError("companyName")}
-          hint="Shown on your white-labelled reports."
-        >
+        <Text label="Site URL" name="siteUrl" error={fieldError("siteUrl")} hint="The public http(s) address to audit.">
           <input
-            id="co-companyName"
-            name="companyName"
-            defaultValue={initial.companyName}
-            autoComplete="organization"
-            className={`${input} ${fieldError("companyName") ? bad : ok}`}
+            id="co-siteUrl"
+            name="siteUrl"
+            type="url"
+            required
+            defaultValue={initial.siteUrl}
+            placeholder="https://www.example.com"
+            autoComplete="url"
+            aria-invalid={fieldError("siteUrl") ? true : undefined}
+            className={`${input} ${fieldError("siteUrl") ? bad : ok}`}
           />
         </Text>
-      ) : null}
 
-      <div className="flex flex-wrap items-center justify-between gap-4 border-t border-zinc-200 pt-5">
-        <p className="text-sm text-zinc-600">
-          Due today: <strong className="text-zinc-900 tabular-nums">{formatMoney(total)}</strong>
-          {p.setupFee ? ` (incl. ${formatMoney(p.setupFee)} one-time setup)` : null}
-        </p>
-        <button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending || undefined}
-          data-testid="checkout-submit"
-          className="inline-flex items-center rounded-md bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        <Text
+          label="Keywords"
+          name="keywords"
+          error={fieldError("keywords")}
+          hint={`One per line or comma-separated. ${kw.length} of ${p.limits.keywords} on ${p.name}.`}
         >
-          {pending ? "Opening secure checkout…" : "Continue to payment"}
-        </button>
-      </div>
-    </form>
+          <textarea
+            id="co-keywords"
+            name="keywords"
+            rows={3}
+            value={keywords}
+            onChange={(e) => setKeywords(e.target.value)}
+            placeholder={"seo audit\ntechnical seo"}
+            aria-invalid={fieldError("keywords") || kw.length > p.limits.keywords ? true : undefined}
+            className={`${input} ${fieldError("keywords") || kw.length > p.limits.keywords ? bad : ok}`}
+          />
+        </Text>
+
+        <Text
+          label="Competitors"
+          name="competitors"
+          error={fieldError("competitors")}
+          hint={`Competitor sites, one per line. ${comp.length} of ${p.limits.competitors} on ${p.name}.`}
+        >
+          <textarea
+            id="co-competitors"
+            name="competitors"
+            rows={2}
+            value={competitors}
+            onChange={(e) => setCompetitors(e.target.value)}
+            placeholder="https://competitor.example"
+            aria-invalid={fieldError("competitors") || comp.length > p.limits.competitors ? true : undefined}
+            className={`${input} ${fieldError("competitors") || comp.length > p.limits.competitors ? bad : ok}`}
+          />
+        </Text>
+
+        {p.whiteLabel ? (
+          <Text
+            label="Company name"
+            name="companyName"
+            error={fieldError("companyName")}
+            hint="Shown on your white-labelled reports."
+          >
+            <input
+              id="co-companyName"
+              name="companyName"
+              defaultValue={initial.companyName}
+              autoComplete="organization"
+              className={`${input} ${fieldError("companyName") ? bad : ok}`}
+            />
+          </Text>
+        ) : null}
+
+        <div className="flex flex-wrap items-center justify-between gap-4 border-t border-zinc-200 pt-5">
+          <p className="text-sm text-zinc-600">
+            Due today: <strong className="text-zinc-900 tabular-nums">{formatMoney(total)}</strong>
+            {p.setupFee ? ` (incl. ${formatMoney(p.setupFee)} one-time setup)` : null}
+          </p>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            data-testid="checkout-submit"
+            className="inline-flex items-center rounded-md bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          >
+            {pending ? "Opening secure checkout…" : "Continue to payment"}
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }
 

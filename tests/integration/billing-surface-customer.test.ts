@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, schema } from "@/db";
-import { POST as portalPost } from "@/app/api/billing/portal/route";
+import { GET as portalGet, POST as portalPost } from "@/app/api/billing/portal/route";
 import { GET as invoiceGet } from "@/app/api/invoices/[id]/route";
 import { checkoutOutcome } from "@/lib/billing/checkout-outcome";
 import { latestAbandonedCheckout } from "@/lib/billing/checkout-choices";
@@ -68,6 +68,11 @@ describe("billing surface: portal, invoices, success page", () => {
     const html = await portal(user.cookie, { accept: "text/html,application/xhtml+xml" });
     expect(html.status).toBe(303);
     expect(html.headers.get("location")?.startsWith(bed.emu.url)).toBe(true);
+    // "Manage billing" links (GET) redirect too; anonymous visitors get nothing.
+    const link = await portalGet(request("/api/billing/portal", { headers: { cookie: user.cookie } }));
+    expect(link.status).toBe(303);
+    expect(link.headers.get("location")?.startsWith(bed.emu.url)).toBe(true);
+    expect((await portalGet(request("/api/billing/portal"))).status).toBe(401);
   });
 
   it("invoice PDF: owner and admin get it, anyone else a 404", async () => {
