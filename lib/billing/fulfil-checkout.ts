@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, schema, type Tx } from "@/db";
 import { recordAuditLog } from "@/lib/audit-log/record";
+import { logger } from "@/lib/log/logger";
 import { sendEvent } from "@/lib/jobs/send-event";
 import { spendCredit } from "./entitlements";
 import { applySubscriptions, fetchCustomerSubscriptions } from "./sync-subscription";
@@ -45,7 +46,11 @@ async function existingAudit(tx: Tx, sessionId: string): Promise<string | null> 
 async function fulfilIn(tx: Tx, session: Stripe.Checkout.Session, subs: Stripe.Subscription[]): Promise<FulfilResult> {
   const t = schema.checkoutSessions;
   const [row] = await tx.select().from(t).where(eq(t.id, session.id)).for("update");
-  if (!row) return { status: "failed", auditId: null }; // not started by this app
+  if (!row) {
+    // Not started by this app's checkout (a payment link, the dashboard): nothing to fulfil.
+    logger.warn({ sessionId: session.id }, "checkout session without a checkout_sessions row");
+    return { status: "failed", auditId: null };
+  }
   if (row.fulfilledAt) return { status: "already_fulfilled", auditId: await existingAudit(tx, session.id) };
   if (session.status === "expired") {
     await tx.update(t).set({ status: "expired", updatedAt: new Date() }).where(eq(t.id, session.id));

@@ -8,6 +8,8 @@ import { PLANS } from "@/lib/billing/plans";
 import { syncCatalogue } from "@/lib/billing/catalogue-sync";
 import { resetPriceCache, resolvePrice } from "@/lib/billing/prices";
 import { reconcileStripe } from "@/lib/billing/reconcile";
+import { createCheckout } from "@/lib/billing/create-checkout";
+import { payCheckout } from "@/emulator/stripe/testing";
 import { bearer, registerUser } from "./accounts.helpers";
 import { request } from "../http";
 import {
@@ -93,7 +95,6 @@ describe("POST /api/checkout", () => {
     ]);
 
     // Pay the first: now subscribed, so a new checkout is a 409 pointing at the portal.
-    const { payCheckout } = await import("@/emulator/stripe/testing");
     expect((await payCheckout(url, "4242424242424242", ann.email)).status).toBe(303);
     await deliverAll(bed);
     const conflict = await post({ ...INPUT, plan: "basic", competitors: [] }, auth);
@@ -106,7 +107,6 @@ describe("POST /api/checkout", () => {
     await bed.stripe.prices.update(price.id, { active: false });
     resetPriceCache();
     const user = await makeUser();
-    const { createCheckout } = await import("@/lib/billing/create-checkout");
     const err = await createCheckout(user, { ...INPUT, plan: "basic", interval: "year", competitors: [] }).catch(
       (e: unknown) => e,
     );

@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { eq, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { fulfilCheckoutSession } from "@/lib/billing/fulfil-checkout";
+import { createCheckout } from "@/lib/billing/create-checkout";
 import { replayStripeEvent } from "@/lib/billing/replay-event";
 import { metrics } from "@/lib/metrics/registry";
 import { resetEnvCache } from "@/lib/env";
@@ -15,6 +16,7 @@ import {
   craftedEvent,
   deliver,
   deliverAll,
+  INPUT,
   jobEvents,
   makeUser,
   postWebhook,
@@ -243,5 +245,27 @@ describe("Stripe webhook", () => {
     const [row] = await db().select().from(schema.stripeEvents);
     expect(row).toMatchObject({ id: finalized.id, status: "ignored" });
     expect(await counts()).toEqual({ ...NOTHING, stripe_events: 1 });
+  });
+
+  it("expired and async-payment-failed checkouts stay in the funnel with their status, unfulfilled", async () => {
+    const user = await makeUser();
+    const a = await createCheckout(user, INPUT);
+    const b = await createCheckout(user, { ...INPUT, plan: "enterprise" });
+    await bed.stripe.checkout.sessions.expire(a.sessionId);
+    const expired = bed.take().filter((e) => e.type === "checkout.session.expired");
+    expect(expired).toHaveLength(1);
+    await deliverEach(expired);
+    const failed = craftedEvent("checkout.session.async_payment_failed", {
+      id: b.sessionId,
+      object: "checkout.session",
+    });
+    expect((await postWebhook(failed.payload, failed.signature)).status).toBe(200);
+    const rows = await db().select().from(schema.checkoutSessions);
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.fulfilledAt]]))).toEqual({
+      [a.sessionId]: ["expired", null],
+      [b.sessionId]: ["failed", null],
+    });
+    expect(await fulfilCheckoutSession(a.sessionId)).toEqual({ status: "expired", auditId: null });
+    expect(await db().select().from(schema.audits)).toHaveLength(0);
   });
 });
