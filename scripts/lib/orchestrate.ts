@@ -5,6 +5,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { EMULATOR_SECRET_KEY, EMULATOR_WEBHOOK_SECRET } from "@/lib/billing/stripe-client";
 import { closeDatabase, migrateDatabase } from "@/db";
 import { hostPglite } from "./pglite-host";
+import { syncCatalogue } from "@/lib/billing/catalogue-sync";
 
 type Stop = () => Promise<void>;
 
@@ -69,6 +70,12 @@ export async function orchestrate(mode: "dev" | "start"): Promise<void> {
     childEnv.STRIPE_SECRET_KEY = EMULATOR_SECRET_KEY;
     childEnv.STRIPE_WEBHOOK_SECRET = config.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET;
     console.log(`• Stripe: emulator at ${emu.url} (dashboard there; test card 4242 4242 4242 4242)`);
+    // The emulator starts empty: give it the plans' products and prices (idempotent, like `npm run stripe:sync`).
+    const sync = await syncCatalogue();
+    if (config.DATABASE_URL) await closeDatabase();
+    console.log(
+      `• Stripe catalogue: ${sync.prices.created.length + sync.prices.replaced.length} prices written, ${sync.prices.unchanged.length} unchanged`,
+    );
   } else {
     console.log("• Stripe: real API (STRIPE_SECRET_KEY)");
   }
