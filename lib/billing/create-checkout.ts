@@ -57,6 +57,13 @@ export const checkoutInput = z
   });
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 
+/** Stripe's cancel_url carries no session id: the choices ride along so the pricing form comes back filled in. */
+function cancelQuery(input: CheckoutInput): string {
+  const q = new URLSearchParams({ plan: input.plan, interval: input.interval, siteUrl: input.siteUrl });
+  if (input.companyName) q.set("companyName", input.companyName);
+  return q.toString();
+}
+
 /**
  * Starts a Stripe Checkout for a plan: one customer per user, the recurring price
  * plus the setup fee, the audit request stored in checkout_sessions (the funnel's
@@ -108,7 +115,7 @@ export async function createCheckout(
       metadata: { userId: user.id, plan: input.plan, interval: input.interval, requestId },
       subscription_data: { metadata: { userId: user.id, plan: input.plan } },
       success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${appUrl}/pricing?plan=${input.plan}&interval=${input.interval}&cancelled=1`,
+      cancel_url: `${appUrl}/checkout/cancel?${cancelQuery(input)}`,
     },
     { idempotencyKey: `checkout-${requestId}` },
   );

@@ -87,6 +87,10 @@ describe("POST /api/checkout", () => {
     const s2 = await bed.stripe.checkout.sessions.retrieve(other.sessionId, { expand: ["line_items"] });
     expect([s1.customer, s2.customer]).toEqual([customers[0]!.stripeCustomerId, customers[0]!.stripeCustomerId]);
     expect(s1).toMatchObject({ mode: "subscription", client_reference_id: ann.id, metadata: { userId: ann.id } });
+    expect(s1.success_url).toBe("http://localhost:3000/checkout/success?session_id={CHECKOUT_SESSION_ID}");
+    expect(s1.cancel_url).toBe(
+      "http://localhost:3000/checkout/cancel?plan=pro&interval=month&siteUrl=https%3A%2F%2Fshop.example.com%2F",
+    );
     expect(s1.line_items!.data.map((l) => l.price!.lookup_key).sort()).toEqual(["pro_monthly", "pro_setup"]);
     expect(s1.amount_total).toBe(PLANS.pro.prices.month + PLANS.pro.setupFee);
     expect(s2.line_items!.data.map((l) => l.price!.lookup_key).sort()).toEqual([
