@@ -37,9 +37,7 @@ const s = StyleSheet.create({
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#e4e4e7", paddingVertical: 6 },
   total: { flexDirection: "row", justifyContent: "flex-end", paddingVertical: 3 },
   stamp: {
-    position: "absolute",
-    top: 120,
-    right: 60,
+    marginLeft: 24,
     borderWidth: 3,
     borderColor: green,
     color: green,
@@ -47,7 +45,7 @@ const s = StyleSheet.create({
     paddingHorizontal: 16,
     fontSize: 28,
     fontWeight: "bold",
-    transform: "rotate(-14deg)",
+    transform: "rotate(-12deg)",
     opacity: 0.85,
   },
 });
@@ -116,14 +114,25 @@ export function InvoiceDocument({ data }: { data: InvoicePdfData }) {
           </View>
         ))}
 
-        <View style={{ marginTop: 12 }}>
-          <Money label="Subtotal" cents={data.subtotal} currency={data.currency} />
-          <Money label="Total" cents={data.total} currency={data.currency} bold />
-          <Money label="Amount paid" cents={data.amountPaid} currency={data.currency} />
-          <Money label="Amount due" cents={data.amountDue} currency={data.currency} bold />
+        <View
+          style={{ marginTop: 12, flexDirection: "row", justifyContent: "space-between", alignItems: "center" }}
+          wrap={false}
+        >
+          {/* In the flow beside the totals, so it never covers a line item however many there are. */}
+          <View>{paid ? <Text style={s.stamp}>PAID</Text> : null}</View>
+          <View>
+            <Money label="Subtotal" cents={data.subtotal} currency={data.currency} />
+            <Money label="Total" cents={data.total} currency={data.currency} bold />
+            <Money label="Amount paid" cents={data.amountPaid} currency={data.currency} />
+            {/* Stripe's amount_due stays the invoice total once paid; what is still owed is total − paid. */}
+            <Money
+              label="Balance due"
+              cents={Math.max(data.total - data.amountPaid, 0)}
+              currency={data.currency}
+              bold
+            />
+          </View>
         </View>
-
-        {paid ? <Text style={s.stamp}>PAID</Text> : null}
 
         {data.hostedInvoiceUrl ? (
           <View style={{ marginTop: 36 }}>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AuditLive } from "@/components/audits/audit-live";
 import { requireUser } from "@/lib/auth/current-user";
 import { checkoutOutcome } from "@/lib/billing/checkout-outcome";
+import { isPlanId, PLANS } from "@/lib/billing/plans";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Payment received" };
@@ -22,7 +23,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
         <div className="rounded-xl border border-emerald-200 bg-emerald-50 p-6">
           <h1 className="text-2xl font-bold text-emerald-900">Payment received — thank you!</h1>
           <p className="mt-2 text-emerald-900">
-            Your {audit.plan} plan is active and the first audit of{" "}
+            Your {isPlanId(audit.plan) ? PLANS[audit.plan].name : audit.plan} plan is active and the first audit of{" "}
             <strong className="break-all">{audit.siteUrl}</strong> is queued. You can leave this page: we email you when
             the report is ready.
           </p>

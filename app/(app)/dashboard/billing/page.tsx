@@ -63,7 +63,7 @@ export default async function BillingPage() {
             />
             <Stat
               label="Limits"
-              value={`${plan.limits.pagesPerAudit.toLocaleString("en-US")} pages · ${plan.limits.keywords} keywords · ${plan.limits.competitors} competitor${plan.limits.competitors === 1 ? "" : "s"}`}
+              value={`${plan.limits.pagesPerAudit.toLocaleString("en-US")} pages · ${plan.limits.keywords.toLocaleString("en-US")} keywords · ${plan.limits.competitors} competitor${plan.limits.competitors === 1 ? "" : "s"}`}
               small
             />
           </div>
