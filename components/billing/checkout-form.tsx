@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatMoney, PLANS, PLAN_IDS, type BillingInterval, type PlanId } from "@/lib/billing/plans";
 import { PortalButton } from "./portal-button";
 import { splitList, type PricingChoices } from "./pricing-query";
@@ -18,8 +18,21 @@ const bad = "border-red-400 focus:border-red-500 focus:ring-red-200";
  * Checkout. 400s show next to the field they name; 409 (already subscribed)
  * offers the customer portal instead.
  */
-export function CheckoutForm({ initial }: { initial: PricingChoices & { plan: PlanId } }) {
+export function CheckoutForm({
+  initial,
+  publishableKey = null,
+}: {
+  initial: PricingChoices & { plan: PlanId };
+  /** A real `pk_…` key, or null (emulator / not configured). */
+  publishableKey?: string | null;
+}) {
   const router = useRouter();
+  useEffect(() => {
+    // With a real key, load Stripe.js early so Stripe's fraud signals see the buyer before Checkout.
+    // Best effort only: the redirect below never depends on it (js.stripe.com may be unreachable).
+    if (!publishableKey) return;
+    import("@stripe/stripe-js/pure").then(({ loadStripe }) => loadStripe(publishableKey)).catch(() => undefined);
+  }, [publishableKey]);
   const [plan, setPlan] = useState<PlanId>(initial.plan);
   const [interval, setInterval] = useState<BillingInterval>(initial.interval);
   const [keywords, setKeywords] = useState(initial.keywords);

@@ -3,6 +3,7 @@ import { CheckoutForm } from "@/components/billing/checkout-form";
 import { pricingHref, readChoices, type PricingChoices, type Search } from "@/components/billing/pricing-query";
 import { currentUser } from "@/lib/auth/current-user";
 import { latestAbandonedCheckout } from "@/lib/billing/checkout-choices";
+import { env } from "@/lib/env";
 import { annualSaving, formatMoney, PLAN_IDS, PLANS, type BillingInterval, type PlanId } from "@/lib/billing/plans";
 
 export const dynamic = "force-dynamic";
@@ -76,7 +77,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
                   payment succeeds.
                 </p>
                 <div className="mt-6">
-                  <CheckoutForm initial={{ ...choices, plan: chosen }} />
+                  <CheckoutForm initial={{ ...choices, plan: chosen }} publishableKey={publishableKey()} />
                 </div>
               </>
             ) : (
@@ -242,4 +243,10 @@ function SignInFirst({ choices }: { choices: PricingChoices }) {
       </div>
     </div>
   );
+}
+
+/** Only a real Stripe publishable key is worth loading Stripe.js for. */
+function publishableKey(): string | null {
+  const key = env().STRIPE_PUBLISHABLE_KEY;
+  return key?.startsWith("pk_") ? key : null;
 }
