@@ -9,7 +9,7 @@ export type PaymentLink = { invoiceId?: string | null; subscriptionId?: string |
 
 const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
 
-/** Reads a payment intent and its latest charge from Stripe (outside any transaction). */
+/** Reads a payment intent and its latest charge from Stripe (callers hold the customer lock). */
 export async function fetchPaymentIntent(paymentIntentId: string): Promise<Stripe.PaymentIntent> {
   return stripe().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] });
 }
@@ -23,8 +23,8 @@ function statusOf(
     if (pi.status === "requires_payment_method" || pi.status === "canceled") return "failed";
     return null; // processing / requires_action: nothing to record yet
   }
-  // Disputes are not on the charge we re-read (Stripe sets `disputed`, the dispute events carry the rest).
-  if (charge?.disputed || prior === "disputed") return "disputed";
+  // Dispute state comes from the dispute events only: `charge.disputed` stays true after a won dispute.
+  if (prior === "disputed") return "disputed";
   const refunded = charge?.amount_refunded ?? 0;
   if (refunded > 0 && refunded >= (charge?.amount ?? pi.amount)) return "refunded";
   if (refunded > 0) return "partially_refunded";

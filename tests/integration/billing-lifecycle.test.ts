@@ -141,6 +141,14 @@ describe("billing lifecycle against the Stripe emulator", () => {
     expect((await postWebhook(closed.payload, closed.signature)).status).toBe(200);
     const [won] = await db().select().from(schema.payments).where(eq(schema.payments.id, second.id));
     expect(won!.status).toBe("succeeded");
+    // Out of order: a second dispute's `closed` (won) before its `created` leaves the payment undisputed.
+    const dispute2 = { ...dispute, id: "dp_2" };
+    const closed2 = craftedEvent("charge.dispute.closed", { ...dispute2, status: "won" });
+    const opened2 = craftedEvent("charge.dispute.created", { ...dispute2, status: "needs_response" });
+    expect((await postWebhook(closed2.payload, closed2.signature)).status).toBe(200);
+    expect((await postWebhook(opened2.payload, opened2.signature)).status).toBe(200);
+    const [still] = await db().select().from(schema.payments).where(eq(schema.payments.id, second.id));
+    expect(still!.status).toBe("succeeded");
   });
 
   it("failed renewal: past_due with an email, 7 days of grace, then cancellation ends entitlements", async () => {

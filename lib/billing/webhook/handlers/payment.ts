@@ -1,4 +1,6 @@
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { schema } from "@/db";
 import { applyDispute, fetchPaymentIntent, upsertPayment } from "../../payments";
 import { requestBillingEmail } from "../../notify";
 import { objectOf, type EventHandler } from "./types";
@@ -38,7 +40,26 @@ const dispute = z.looseObject({
   status: z.string(),
 });
 
-/** Disputes are not re-readable from every Stripe we run against; the signed payload is used. */
+/**
+ * Disputes are not re-readable from every Stripe we run against; the signed
+ * payload is used. A `created` arriving after its own `closed` changes nothing.
+ */
 export const disputeChanged: EventHandler = async (event, tx) => {
-  await applyDispute(dispute.parse(event.data.object) as unknown as Stripe.Dispute, tx);
+  const d = dispute.parse(event.data.object);
+  if (event.type === "charge.dispute.created") {
+    const se = schema.stripeEvents;
+    const [closed] = await tx
+      .select({ id: se.id })
+      .from(se)
+      .where(
+        and(
+          eq(se.type, "charge.dispute.closed"),
+          eq(se.status, "processed"),
+          sql`${se.payload}->'data'->'object'->>'id' = ${d.id}`,
+        ),
+      )
+      .limit(1);
+    if (closed) return;
+  }
+  await applyDispute(d as unknown as Stripe.Dispute, tx);
 };
