@@ -65,7 +65,16 @@ function rowFrom(sub: Stripe.Subscription, userId: string | null) {
 export async function syncSubscription(stripeCustomerId: string, tx?: Tx, opts: SyncOptions = {}): Promise<SyncResult> {
   const run = async (t: Tx) => {
     await lockStripeCustomer(t, stripeCustomerId);
-    return applySubscriptions(stripeCustomerId, await fetchCustomerSubscriptions(stripeCustomerId), t, opts);
+    let subs: Stripe.Subscription[];
+    try {
+      subs = await fetchCustomerSubscriptions(stripeCustomerId);
+    } catch (e) {
+      // A deleted customer cannot be listed by; its subscriptions can still be read one by one.
+      const subscriptionId = opts.event?.subscriptionId;
+      if ((e as { statusCode?: number }).statusCode !== 404 || !subscriptionId) throw e;
+      subs = [await stripe().subscriptions.retrieve(subscriptionId, { expand: ["latest_invoice"] })];
+    }
+    return applySubscriptions(stripeCustomerId, subs, t, opts);
   };
   return tx ? run(tx) : db().transaction(run);
 }
