@@ -41,6 +41,24 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
     );
   }
 
+  if (status === "fulfilled" || status === "already_fulfilled") {
+    return (
+      <div
+        className="mx-auto max-w-2xl rounded-xl border border-emerald-200 bg-emerald-50 p-6"
+        data-testid="checkout-success"
+      >
+        <h1 className="text-2xl font-bold text-emerald-900">Payment received — thank you!</h1>
+        <p className="mt-2 text-emerald-900">
+          Your plan is active. Your audits appear on the{" "}
+          <Link href="/dashboard" className="font-semibold underline">
+            dashboard
+          </Link>
+          .
+        </p>
+      </div>
+    );
+  }
+
   if (status === "pending_payment") {
     return (
       <div className="mx-auto max-w-2xl rounded-xl border border-sky-200 bg-sky-50 p-6" data-testid="checkout-pending">
