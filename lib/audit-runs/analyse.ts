@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { auditEngine } from "./engine";
 import { budgetFor, setPhase } from "./lifecycle";
-import { normalise } from "./basic-engine";
+import { normalise } from "./full-engine";
 import { crawlChunk } from "./crawl";
 
 async function auditRow(auditId: string) {
@@ -24,7 +24,7 @@ export async function analyseAuditSite(auditId: string): Promise<{ findings: num
   await setPhase(auditId, "analysing");
   const a = await auditRow(auditId);
   const pages = await sitePages(auditId, "target");
-  const found = auditEngine.analyseSite(pages, { startUrl: normalise(a.siteUrl), keywords: a.keywords });
+  const found = await auditEngine.analyseSite(pages, { startUrl: normalise(a.siteUrl), keywords: a.keywords });
   await db().transaction(async (tx) => {
     // Idempotent on retry: site-level findings are tagged and rewritten.
     await tx

@@ -1,8 +1,8 @@
 /**
  * What the pipeline needs from an audit engine, page by page, so a crawl can be
  * split into durable chunks whose state lives in the database (audit_pages).
- * `basicEngine` implements it until the full engine (lib/audit, issue 6) is
- * wired in through an adapter with the same shape.
+ * The full engine (lib/audit) implements it through the adapter in
+ * full-engine.ts.
  */
 export type EngineFinding = {
   check: string;
@@ -35,7 +35,8 @@ export type CheckInfo = { id: string; category: string; title: string; howToFix:
 
 export type AuditEngine = {
   fetchPage(url: string, ctx: { startUrl: string }): Promise<FetchedPage>;
-  analyseSite(pages: SitePage[], ctx: { startUrl: string; keywords: string[] }): EngineFinding[];
+  /** Async: the full engine probes link targets (external links, images, canonical/hreflang targets) here. */
+  analyseSite(pages: SitePage[], ctx: { startUrl: string; keywords: string[] }): Promise<EngineFinding[]>;
   score(
     findings: { check: string; category: string; severity: string }[],
     pageCount: number,
@@ -47,4 +48,4 @@ export type AuditEngine = {
   categories: readonly string[];
 };
 
-export { basicEngine as auditEngine } from "./basic-engine";
+export { fullEngine as auditEngine } from "./full-engine";

@@ -6,7 +6,7 @@ import { auditFailedEmail } from "@/lib/email/templates/audit-failed";
 import { env } from "@/lib/env";
 import { sendEvent } from "@/lib/jobs/send-event";
 import type { AuditProgress } from "@/db/schema/audits";
-import { normalise } from "./basic-engine";
+import { normalise } from "./full-engine";
 import { isPlanId, PLANS } from "@/lib/billing/plans";
 import { returnCredit } from "@/lib/billing/entitlements";
 

@@ -57,7 +57,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     throw new AuditInputError(`At most ${o.maxKeywords ?? DEFAULTS.maxKeywords} keywords are allowed.`);
   const competitors = (o.competitors ?? []).map(parseStartUrl);
   const fetcher = createFetcher({
-    allowPrivate: o.allowPrivate ?? process.env.AUDIT_ALLOW_PRIVATE_NETWORKS === "1",
+    allowPrivate: o.allowPrivate ?? ["1", "true"].includes(process.env.AUDIT_ALLOW_PRIVATE_NETWORKS ?? ""),
     userAgent: userAgent(o.appUrl),
     timeoutMs: o.timeoutMs ?? DEFAULTS.timeoutMs,
     maxBodyBytes: DEFAULTS.maxBodyBytes,
