@@ -36,7 +36,10 @@ export async function orchestrate(mode: "dev" | "start"): Promise<void> {
   if (!config.DATABASE_URL) {
     const host = await hostPglite();
     stops.push(host.stop);
-    Object.assign(childEnv, { DATABASE_URL: host.url, DATABASE_VIA_PGLITE_SOCKET: "1", DATABASE_POOL_SIZE: "4" });
+    // One connection: PGlite is a single session, and pglite-socket interleaves the extended-protocol messages of
+    // concurrent connections (one connection's unnamed portal is replaced by another's: `portal "" does not
+    // exist`). A single connection serialises queries exactly as the in-process PGlite does.
+    Object.assign(childEnv, { DATABASE_URL: host.url, DATABASE_VIA_PGLITE_SOCKET: "1", DATABASE_POOL_SIZE: "1" });
     console.log(`• Database: embedded PGlite in ${config.PGLITE_DIR}, shared at ${host.url}`);
   } else {
     await migrateDatabase();
