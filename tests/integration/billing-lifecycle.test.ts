@@ -4,6 +4,7 @@ import { db, schema } from "@/db";
 import { fulfilCheckoutSession } from "@/lib/billing/fulfil-checkout";
 import { consumeCredit, getEntitlement } from "@/lib/billing/entitlements";
 import { resolvePrice } from "@/lib/billing/prices";
+import { failAudit } from "@/lib/audit-runs/lifecycle";
 import { ensureStripeCustomer } from "@/lib/billing/customers";
 import { payCheckout } from "@/emulator/stripe/testing";
 import {
@@ -97,6 +98,9 @@ describe("billing lifecycle against the Stripe emulator", () => {
       ["succeeded", 2_500_00],
     ]);
     expect(await billingEmails("receipt")).toHaveLength(2);
+    // The first period's audit failing now returns nothing into the new period.
+    expect(await failAudit(audits[0]!.id, "site unreachable")).toEqual({ failed: true, creditReturned: false });
+    expect((await subscriptionOf(user.id))!.auditsUsed).toBe(0);
 
     // Plan switch (as the portal does it): limits follow.
     const stripeSub = await bed.stripe.subscriptions.retrieve(sub!.id);
