@@ -109,6 +109,8 @@ export async function applySubscriptions(
   for (const sub of subs) {
     const row = rowFrom(sub, userId);
     const prior = before.find((b) => b.id === sub.id);
+    // Neither our customer nor our catalogue (another product on the same Stripe account): not ours to mirror.
+    if (!prior && !userId && row.plan === "unknown") continue;
     const guarded = opts.event && opts.event.subscriptionId === sub.id ? opts.event.created : null;
     if (prior && guarded !== null && guarded < prior.lastEventAt) {
       result.subscriptions.push({ id: prior.id, status: prior.status, plan: prior.plan });
