@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db, schema, type Tx } from "@/db";
 import { recordAuditLog } from "@/lib/audit-log/record";
 import { logger } from "@/lib/log/logger";
+import { AppError } from "@/lib/errors";
 import { sendEvent } from "@/lib/jobs/send-event";
 import { spendCredit } from "./entitlements";
 import { applySubscriptions, fetchCustomerSubscriptions } from "./sync-subscription";
@@ -25,6 +26,8 @@ export const auditRequestedEventId = (sessionId: string) => `checkout-${sessionI
  * fulfilled (row lock) and returns already_fulfilled.
  */
 export async function fulfilCheckoutSession(sessionId: string, tx?: Tx): Promise<FulfilResult> {
+  // The success page passes a query parameter through: only a Checkout Session id goes to Stripe.
+  if (!/^cs_[A-Za-z0-9_]{1,250}$/.test(sessionId)) throw new AppError("not_found", "Unknown checkout session.");
   const session = await stripe().checkout.sessions.retrieve(sessionId);
   const customer = idOf(session.customer);
   const run = async (t: Tx) => {

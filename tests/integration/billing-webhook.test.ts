@@ -266,6 +266,8 @@ describe("Stripe webhook", () => {
       [b.sessionId]: ["failed", null],
     });
     expect(await fulfilCheckoutSession(a.sessionId)).toEqual({ status: "expired", auditId: null });
+    for (const bad of ["../../v1/customers", "cs_x/../../y", ""])
+      await expect(fulfilCheckoutSession(bad)).rejects.toMatchObject({ code: "not_found" });
     expect(await db().select().from(schema.audits)).toHaveLength(0);
   });
 });
