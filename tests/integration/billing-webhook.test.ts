@@ -270,4 +270,33 @@ describe("Stripe webhook", () => {
       await expect(fulfilCheckoutSession(bad)).rejects.toMatchObject({ code: "not_found" });
     expect(await db().select().from(schema.audits)).toHaveLength(0);
   });
+
+  it("invoice.payment_action_required queues one action_required email; invoice.upcoming is acknowledged", async () => {
+    const user = await makeUser();
+    await checkoutAndPay(user);
+    await deliverAll(bed);
+    const [invoice] = await db().select().from(schema.invoices);
+    const before = await counts();
+    const action = craftedEvent("invoice.payment_action_required", {
+      id: invoice!.id,
+      object: "invoice",
+      customer: invoice!.stripeCustomerId,
+    });
+    expect((await postWebhook(action.payload, action.signature)).status).toBe(200);
+    expect((await postWebhook(action.payload, action.signature)).status).toBe(200);
+    const emails = await billingEmails("action_required");
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.data).toMatchObject({ userId: user.id, ref: invoice!.id });
+    const upcoming = craftedEvent("invoice.upcoming", { object: "invoice", customer: invoice!.stripeCustomerId });
+    // A preview invoice has no id: acknowledged, nothing stored but the event itself.
+    expect(await (await postWebhook(upcoming.payload, upcoming.signature)).json()).toEqual({
+      received: true,
+      outcome: "processed",
+    });
+    expect(await counts()).toEqual({
+      ...before,
+      stripe_events: before.stripe_events + 2,
+      job_events: before.job_events + 1,
+    });
+  });
 });
