@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { inArray, isNotNull, max } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, max } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { logger } from "@/lib/log/logger";
 import { fetchPaymentIntent, upsertPayment } from "./payments";
@@ -23,6 +23,9 @@ export type ReconcileReport = {
  * last processed one" is taken generously; already-processed events are skipped.
  */
 export const LOOKBACK_SECONDS = 3 * 86_400;
+
+/** Payments re-read for drift: those touched in this many days. */
+export const PAYMENT_WINDOW_DAYS = 180;
 
 /**
  * Catches up with Stripe: processes every event since the newest one already
@@ -91,16 +94,22 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
     }
   }
 
+  // Refunds and disputes come within months of a charge: older payments are treated as final.
+  const recent = new Date(Date.now() - PAYMENT_WINDOW_DAYS * 86_400_000);
   const payments = await db()
-    .select({ pi: schema.payments.stripePaymentIntentId, status: schema.payments.status })
+    .select({
+      pi: schema.payments.stripePaymentIntentId,
+      status: schema.payments.status,
+      customer: schema.customers.stripeCustomerId,
+    })
     .from(schema.payments)
-    .where(isNotNull(schema.payments.stripePaymentIntentId));
+    .leftJoin(schema.customers, eq(schema.customers.userId, schema.payments.userId))
+    .where(and(isNotNull(schema.payments.stripePaymentIntentId), gte(schema.payments.createdAt, recent)));
   for (const p of payments) {
-    const first = await fetchPaymentIntent(p.pi!);
-    const customer = typeof first.customer === "string" ? first.customer : (first.customer?.id ?? p.pi!);
     const written = await db().transaction(async (tx) => {
-      await lockStripeCustomer(tx, customer);
-      return upsertPayment(await fetchPaymentIntent(p.pi!), tx); // re-read inside the lock
+      // The webhook locks by the payment intent's customer: the same key, so the read cannot interleave.
+      await lockStripeCustomer(tx, p.customer ?? p.pi!);
+      return upsertPayment(await fetchPaymentIntent(p.pi!), tx);
     });
     if (written?.changed) report.paymentsRepaired.push({ paymentIntentId: p.pi!, from: p.status, to: written.status });
   }

@@ -8,6 +8,7 @@ import { PLANS } from "@/lib/billing/plans";
 import { syncCatalogue } from "@/lib/billing/catalogue-sync";
 import { resetPriceCache, resolvePrice } from "@/lib/billing/prices";
 import { reconcileStripe } from "@/lib/billing/reconcile";
+import { jobs } from "@/inngest/functions";
 import { createCheckout } from "@/lib/billing/create-checkout";
 import { payCheckout } from "@/emulator/stripe/testing";
 import { bearer, registerUser } from "./accounts.helpers";
@@ -216,5 +217,29 @@ describe("reconciliation", () => {
     ]);
     expect(await subscriptionOf(user.id)).toMatchObject({ status: "active", plan: "pro" });
     expect(await db().select().from(schema.audits)).toHaveLength(1);
+
+    // The nightly cron is registered and runs the same reconciliation.
+    const job = jobs.find((j) => j.config.id === "reconcile-stripe")!;
+    expect(job.config.trigger).toEqual({ cron: "TZ=UTC 30 2 * * *" });
+    const steps: string[] = [];
+    const step = {
+      run: async <T>(id: string, fn: () => T | Promise<T>) => {
+        steps.push(id);
+        return fn();
+      },
+      sendEvent: async () => {},
+      sleep: async () => {},
+    };
+    const nightly = (await job.handler({
+      event: { name: "cron", data: {} as never },
+      step,
+      attempt: 0,
+      runId: "r1",
+    } as never)) as {
+      eventsProcessed: string[];
+      subscriptionsRepaired: unknown[];
+    };
+    expect(steps).toEqual(["reconcile"]);
+    expect(nightly).toMatchObject({ eventsProcessed: [], subscriptionsRepaired: [] });
   });
 });
