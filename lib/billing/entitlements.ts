@@ -129,7 +129,7 @@ export async function consumeCredit(
   return { subscriptionId: e.subscriptionId, plan: e.plan, limits: e.limits };
 }
 
-/** Counts one audit against a subscription's current period (fulfilment's paid-for first audit too). */
+/** Counts one audit against the subscription's current credit period. */
 export async function spendCredit(subscriptionId: string, tx: Tx): Promise<void> {
   const t = schema.subscriptions;
   await tx
@@ -140,6 +140,25 @@ export async function spendCredit(subscriptionId: string, tx: Tx): Promise<void>
       updatedAt: new Date(),
     })
     .where(eq(t.id, subscriptionId));
+}
+
+/**
+ * Counts one audit against the period starting at `periodStart` (fulfilment: the
+ * checkout's first period), whatever order the renewal's invoice.paid and the
+ * checkout arrive in: a period already reset past it is left alone; a newer
+ * period not yet reset starts here with this one audit.
+ */
+export async function spendCreditForPeriod(subscriptionId: string, periodStart: Date, tx: Tx): Promise<void> {
+  const t = schema.subscriptions;
+  const p = sql`${periodStart.toISOString()}::timestamptz`;
+  await tx
+    .update(t)
+    .set({
+      auditsUsed: sql`case when ${t.creditsPeriodStart} = ${p} then ${t.auditsUsed} + 1 else 1 end`,
+      creditsPeriodStart: p,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(t.id, subscriptionId), sql`(${t.creditsPeriodStart} is null or ${t.creditsPeriodStart} <= ${p})`));
 }
 
 /**

@@ -5,7 +5,7 @@ import { recordAuditLog } from "@/lib/audit-log/record";
 import { logger } from "@/lib/log/logger";
 import { AppError } from "@/lib/errors";
 import { sendEvent } from "@/lib/jobs/send-event";
-import { spendCredit } from "./entitlements";
+import { spendCredit, spendCreditForPeriod } from "./entitlements";
 import { applySubscriptions, fetchCustomerSubscriptions } from "./sync-subscription";
 import { stripe } from "./stripe-client";
 import { lockStripeCustomer } from "./customer-lock";
@@ -91,7 +91,10 @@ async function fulfilIn(tx: Tx, session: Stripe.Checkout.Session, subs: Stripe.S
       .returning({ id: schema.audits.id });
     if (audit) {
       auditId = audit.id;
-      if (subscriptionId) await spendCredit(subscriptionId, tx);
+      // The checkout paid for the subscription's first period, even if Stripe has renewed it since.
+      const first = subs.find((s) => s.id === subscriptionId)?.start_date;
+      if (subscriptionId && first) await spendCreditForPeriod(subscriptionId, new Date(first * 1000), tx);
+      else if (subscriptionId) await spendCredit(subscriptionId, tx);
       await sendEvent({ name: "audit/requested", data: { auditId }, id: auditRequestedEventId(session.id) }, { tx });
     } else auditId = await existingAudit(tx, session.id);
   }

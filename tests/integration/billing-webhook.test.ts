@@ -4,12 +4,14 @@ import { eq, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { fulfilCheckoutSession } from "@/lib/billing/fulfil-checkout";
 import { createCheckout } from "@/lib/billing/create-checkout";
+import { resolvePrice } from "@/lib/billing/prices";
 import { replayStripeEvent } from "@/lib/billing/replay-event";
 import { metrics } from "@/lib/metrics/registry";
 import { resetEnvCache } from "@/lib/env";
 import { signatureHeader } from "@/emulator/stripe/webhooks/sign";
 import { EMULATOR_WEBHOOK_SECRET } from "@/lib/billing/stripe-client";
 import {
+  advanceToPeriodEnd,
   billingEmails,
   canonicalDump,
   checkoutAndPay,
@@ -72,14 +74,21 @@ describe("Stripe webhook", () => {
     const bob = await makeUser();
     await checkoutAndPay(ann, { plan: "pro", interval: "month" });
     await checkoutAndPay(bob, { plan: "basic", interval: "year", competitors: [] });
+    // Ann's monthly subscription renews: the stream spans two of her periods.
+    const [annSub] = (await bed.stripe.subscriptions.list({ price: (await resolvePrice("pro_monthly")).id })).data;
+    await advanceToPeriodEnd(bed, annSub!.id);
     const stream = bed.take();
+    expect(stream.filter((e) => e.type === "invoice.paid")).toHaveLength(3);
     expect(stream.filter((e) => e.type === "checkout.session.completed")).toHaveLength(2);
 
     await deliverEach(stream);
     const inOrder = await canonicalDump();
     expect(await db().select().from(schema.audits)).toHaveLength(2);
-    expect(await billingEmails("receipt")).toHaveLength(2);
+    expect(await billingEmails("receipt")).toHaveLength(3);
     expect(await jobEvents("audit/requested")).toHaveLength(2);
+    // Ann's first audit was in her first period; the renewal reset her credits.
+    const annRow = await db().select().from(schema.subscriptions).where(eq(schema.subscriptions.userId, ann.id));
+    expect(annRow[0]).toMatchObject({ auditsUsed: 0 });
 
     await resetEventEffects();
     await deliverEach(stream.flatMap((e) => [e, e, e]));
@@ -105,7 +114,7 @@ describe("Stripe webhook", () => {
     expect(await canonicalDump()).toBe(inOrder);
     const audits = await db().select().from(schema.audits);
     expect(audits.map((a) => a.status)).toEqual(["pending", "pending"]);
-    expect((await billingEmails("receipt")).map((e) => e.data.userId).sort()).toEqual([ann.id, bob.id].sort());
+    expect((await billingEmails("receipt")).map((e) => e.data.userId).sort()).toEqual([ann.id, ann.id, bob.id].sort());
   });
 
   it("success page and webhook racing: exactly one fulfilment", async () => {
