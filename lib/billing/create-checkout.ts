@@ -6,6 +6,7 @@ import { db, schema } from "@/db";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isAllowedUrl } from "@/lib/audit/url";
+import { parseWith } from "@/lib/http/parse";
 import { INTERVALS, PLAN_IDS, PLANS, recurringLookupKey, setupLookupKey } from "./plans";
 import { resolvePrice } from "./prices";
 import { ensureStripeCustomer, type BillingUser } from "./customers";
@@ -72,8 +73,10 @@ function cancelQuery(input: CheckoutInput): string {
  */
 export async function createCheckout(
   user: BillingUser,
-  input: CheckoutInput,
+  raw: CheckoutInput,
 ): Promise<{ url: string; sessionId: string }> {
+  // Validated again here so server-side callers (forms, actions) get the same limits and 400s as the API.
+  const input = parseWith(checkoutInput, raw);
   const live = await db()
     .select({ id: schema.subscriptions.id })
     .from(schema.subscriptions)
