@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { requestDueReaudits } from "@/lib/audit-runs/reaudit";
+import { PLANS } from "@/lib/billing/plans";
 import { resetDb } from "../db";
+
+const BASIC_CREDITS = PLANS.basic.limits.auditsPerPeriod;
 
 async function customer(opts: { auditsUsed: number; lastAuditAt: Date; status?: string }) {
   const [u] = await db()
@@ -17,7 +20,7 @@ async function customer(opts: { auditsUsed: number; lastAuditAt: Date; status?: 
       userId: u!.id,
       stripeCustomerId: `cus_${id}`,
       status: opts.status ?? "active",
-      plan: "starter",
+      plan: "basic",
       interval: "month",
       stripePriceId: "price_x",
       creditsPeriodStart: new Date("2026-11-01T00:00:00Z"),
@@ -28,7 +31,7 @@ async function customer(opts: { auditsUsed: number; lastAuditAt: Date; status?: 
     .values({
       userId: u!.id,
       subscriptionId: id,
-      plan: "starter",
+      plan: "basic",
       siteUrl: "https://ex.com/",
       status: "completed",
       keywords: ["k"],
@@ -43,7 +46,7 @@ describe("monthly re-audit", () => {
   it("requests one re-audit per due subscription with a credit, uses the credit, and is idempotent", async () => {
     const due = await customer({ auditsUsed: 0, lastAuditAt: new Date("2026-10-05T00:00:00Z") });
     await customer({ auditsUsed: 0, lastAuditAt: new Date("2026-11-03T00:00:00Z") }); // audited this period
-    await customer({ auditsUsed: 1, lastAuditAt: new Date("2026-10-05T00:00:00Z") }); // no credit left (starter: 1)
+    await customer({ auditsUsed: BASIC_CREDITS, lastAuditAt: new Date("2026-10-05T00:00:00Z") }); // no credit left
     await customer({ auditsUsed: 0, lastAuditAt: new Date("2026-10-05T00:00:00Z"), status: "canceled" });
     expect(await requestDueReaudits()).toEqual({ requested: 1 });
     expect(await requestDueReaudits()).toEqual({ requested: 0 });
