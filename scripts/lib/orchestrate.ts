@@ -67,7 +67,10 @@ export async function orchestrate(mode: "dev" | "start"): Promise<void> {
       port: Number(emuUrl.port),
       webhookUrl: process.env.STRIPE_WEBHOOK_URL ?? `${appUrl}/api/webhooks/stripe`,
       webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET,
-      dataFile: process.env.STRIPE_EMULATOR_DATA ?? path.resolve(".data/stripe-emulator.json"),
+      dataFile:
+        process.env.STRIPE_EMULATOR_DATA === "memory"
+          ? null
+          : (process.env.STRIPE_EMULATOR_DATA ?? path.resolve(".data/stripe-emulator.json")),
     });
     stops.push(emu.close);
     childEnv.STRIPE_SECRET_KEY = EMULATOR_SECRET_KEY;
