@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { db, schema } from "@/db";
+import { isPlanId, PLANS } from "@/lib/billing/plans";
 import { auditEngine } from "@/lib/audit-runs/engine";
 import { sendEmail } from "@/lib/email/send-email";
 import { auditReportReadyEmail } from "@/lib/email/templates/audit-report-ready";
@@ -62,7 +63,7 @@ export async function loadReportData(auditId: string): Promise<ReportData> {
     .orderBy(desc(schema.audits.createdAt))
     .limit(1);
   const summary = (a.summary ?? {}) as { keywords?: ReportData["keywords"]; competitors?: ReportData["competitors"] };
-  const enterprise = a.plan === "enterprise";
+  const enterprise = isPlanId(a.plan) && PLANS[a.plan].whiteLabel;
   const companyName = a.companyName ?? u?.companyName ?? null;
   return {
     siteUrl: a.siteUrl,

@@ -5,6 +5,8 @@ import { getAuditFindings } from "@/lib/audit-runs/queries";
 import { isAppError } from "@/lib/errors";
 import { AuditLive } from "@/components/audits/audit-live";
 import { CategoryBars } from "@/components/audits/category-bars";
+import { AuditInsightsView } from "@/components/audits/audit-insights";
+import { getAuditInsights } from "@/lib/audit-runs/insights";
 
 export const metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";
@@ -13,8 +15,9 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const user = await requireUser(`/dashboard/audits/${id}`);
   let data: Awaited<ReturnType<typeof getAuditFindings>>;
+  let insights: Awaited<ReturnType<typeof getAuditInsights>>;
   try {
-    data = await getAuditFindings(id, user);
+    [data, insights] = await Promise.all([getAuditFindings(id, user), getAuditInsights(id, user)]);
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
@@ -40,6 +43,9 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
           </div>
           <CategoryBars categories={audit.categories ?? {}} />
         </section>
+      ) : null}
+      {audit.status === "completed" && audit.score !== null ? (
+        <AuditInsightsView insights={insights} score={audit.score} categories={audit.categories ?? {}} />
       ) : null}
       {checks.length ? (
         <section>
