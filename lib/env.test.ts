@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { ENV_VARIABLES, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("gives development a working default for everything", () => {
@@ -32,5 +34,22 @@ describe("parseEnv", () => {
 
   it("rejects malformed values with the variable's name", () => {
     expect(() => parseEnv({ APP_URL: "not a url" })).toThrow(/APP_URL/);
+  });
+
+  it("rejects a pool size that is not a positive integer", () => {
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: "lots" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+  });
+});
+
+describe(".env.example", () => {
+  const documented = [
+    ...fs
+      .readFileSync(path.resolve(import.meta.dirname, "../.env.example"), "utf8")
+      .matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm),
+  ].map((m) => m[1]);
+
+  it("documents every variable lib/env.ts reads, and nothing it does not", () => {
+    expect([...new Set(documented)].sort()).toEqual([...ENV_VARIABLES].sort());
   });
 });

@@ -17,8 +17,10 @@ const schema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().positive().default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 
   DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   PGLITE_DIR: z.string().default(".data/pglite"),
 
   AUTH_SECRET: z.string().min(16).optional(),
@@ -35,6 +37,7 @@ const schema = z.object({
   STRIPE_WEBHOOK_TOLERANCE: z.coerce.number().int().positive().default(300),
   STRIPE_PUBLISHABLE_KEY: z.string().optional(),
   STRIPE_EMULATOR_URL: z.url().default("http://127.0.0.1:12111"),
+  STRIPE_WEBHOOK_URL: z.url().optional(),
 
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
@@ -43,6 +46,7 @@ const schema = z.object({
 
   UPSTASH_REDIS_REST_URL: z.url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  REDIS_URL: z.string().optional(),
 
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("SEO Health Report <reports@seohealth.local>"),
@@ -54,10 +58,19 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
 
   AUDIT_ALLOW_PRIVATE_NETWORKS: bool,
+  AUDIT_CHUNK_PAGES: z.coerce.number().int().positive().default(100),
   SELLER_NAME: z.string().default("SEO Health Report Ltd."),
   SELLER_ADDRESS: z.string().default("1 Example Street, London, UK"),
   SELLER_TAX_ID: z.string().default(""),
+
+  // Set by `npm run dev`/`npm start` and the test harness, never by hand (documented in .env.example all the same).
+  PGLITE_SOCKET_PORT: z.coerce.number().int().positive().optional(),
+  DATABASE_VIA_PGLITE_SOCKET: bool,
+  PGLITE_SNAPSHOT: z.string().optional(),
 });
+
+/** Every variable name the app reads; `.env.example` must document exactly these (lib/env.test.ts checks). */
+export const ENV_VARIABLES = Object.keys(schema.shape) as (keyof Env)[];
 
 export type Env = z.infer<typeof schema>;
 

@@ -21,7 +21,10 @@ export async function getOutboxMessage(id: string) {
   return row ?? null;
 }
 
-/** The outbox is a development tool: it shows other people's mail. */
-export function outboxEnabled(): boolean {
-  return process.env.NODE_ENV !== "production" || process.env.APP_DEMO === "1";
+/**
+ * The outbox is a development tool: it shows other people's mail. Production serves
+ * /dev/outbox only as a demo (APP_DEMO, spelled as lib/env.ts accepts it), else 404.
+ */
+export function outboxEnabled(source: Record<string, string | undefined> = process.env): boolean {
+  return source.NODE_ENV !== "production" || ["1", "true"].includes(source.APP_DEMO ?? "");
 }
