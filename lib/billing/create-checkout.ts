@@ -11,6 +11,7 @@ import { INTERVALS, PLAN_IDS, PLANS, recurringLookupKey, setupLookupKey } from "
 import { resolvePrice } from "./prices";
 import { ensureStripeCustomer, type BillingUser } from "./customers";
 import { stripe } from "./stripe-client";
+import { plainText } from "./plain-text";
 
 /** Statuses that mean "already subscribed": send them to the portal, not to a second checkout. */
 export const LIVE_SUBSCRIPTION_STATUSES = ["active", "trialing", "past_due", "unpaid", "paused"] as const;
@@ -37,9 +38,9 @@ export const checkoutInput = z
     plan: z.enum(PLAN_IDS),
     interval: z.enum(INTERVALS),
     siteUrl,
-    keywords: z.array(z.string().trim().min(1).max(200)).default([]),
+    keywords: z.array(plainText(200).min(1)).default([]),
     competitors: z.array(siteUrl).default([]),
-    companyName: z.string().trim().min(1).max(200).optional(),
+    companyName: plainText(200).min(1).optional(),
   })
   .superRefine((v, ctx) => {
     const limits = PLANS[v.plan].limits;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { registerFonts } from "@/lib/reports/fonts";
 import { InvoiceDocument, type InvoicePdfData } from "./invoice-document";
 import { parseLookupKey } from "./plans";
+import { isIdToken } from "./plain-text";
 
 type Viewer = { id: string; role: string };
 
@@ -35,6 +36,8 @@ export async function listUserInvoices(userId: string, limit = 50) {
 
 /** Everything the PDF shows; owner or admin only — anyone else (and unknown ids) get not_found. */
 export async function loadInvoicePdfData(invoiceId: string, viewer: Viewer): Promise<InvoicePdfData> {
+  // The id comes from the URL: one that no invoice can have (NUL, slashes…) must not reach the database.
+  if (!isIdToken(invoiceId)) throw new AppError("not_found", "Invoice not found.");
   const [row] = await db()
     .select({ inv: schema.invoices, user: schema.users })
     .from(schema.invoices)

@@ -6,6 +6,7 @@ import { recordAuditLog, type RequestMeta } from "@/lib/audit-log/record";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "./plans";
 import { stripe } from "./stripe-client";
+import { isIdToken, plainText } from "./plain-text";
 
 const STRIPE_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 
@@ -14,7 +15,7 @@ export const refundInput = z.object({
   /** Cents; omitted = everything not yet refunded. */
   amount: z.number().int("amount must be a whole number of cents").positive("amount must be positive").optional(),
   /** One of Stripe's reasons, or a free-text note (sent to Stripe as requested_by_customer). */
-  reason: z.string().trim().min(1, "reason is required").max(500, "reason is at most 500 characters"),
+  reason: plainText(500).min(1, "reason is required"),
 });
 export type RefundInput = z.infer<typeof refundInput>;
 
@@ -40,7 +41,10 @@ type Admin = { id: string; email: string };
  * i.e. once Stripe has confirmed the refund (also for refunds made in Stripe's dashboard).
  */
 export async function refundPayment(admin: Admin, input: RefundInput, meta: RequestMeta = {}): Promise<RefundResult> {
-  const [payment] = await db().select().from(schema.payments).where(eq(schema.payments.id, input.paymentId));
+  // A malformed id names no payment (and must not reach the database, which rejects e.g. NUL).
+  const [payment] = isIdToken(input.paymentId)
+    ? await db().select().from(schema.payments).where(eq(schema.payments.id, input.paymentId))
+    : [];
   if (!payment) throw new AppError("not_found", "Payment not found.", { details: { field: "paymentId" } });
   if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
     throw new AppError("bad_request", `A ${payment.status} payment cannot be refunded.`, {
