@@ -5,6 +5,7 @@ import { DELETE as accountDelete, GET as accountGet } from "@/app/api/account/ro
 import { GET as exportGet } from "@/app/api/account/export/route";
 import { POST as registerRoute } from "@/app/api/auth/register/route";
 import { setSubscriptionCanceller } from "@/lib/account/cancel-subscription";
+import { recordAuditLog } from "@/lib/audit-log/record";
 import { request } from "../http";
 import { auditActions, bearer, GOOD_PASSWORD, registerUser, resetAll, tokenFor } from "./accounts.helpers";
 
@@ -124,6 +125,42 @@ describe("GET /api/account/export", () => {
     expect(text).not.toMatch(/argon2|passwordHash|tokenHash/);
     expect(text).not.toContain(ann.token);
     expect(await auditActions()).toContain("account.exported");
+  });
+
+  it("includes audit log entries about the user's email and belongings, without the acting admin's identity", async () => {
+    const ann = await registerUser("ann@example.com");
+    const bo = await registerUser("bo@example.com");
+    await seedCustomerData(ann.id);
+    const [payment] = await db().select().from(schema.payments).where(eq(schema.payments.userId, ann.id));
+    await recordAuditLog({
+      actor: { id: bo.id, email: "bo@example.com" },
+      action: "admin.payment.refunded",
+      target: { type: "payment", id: payment!.id },
+      ip: "10.9.9.9",
+      userAgent: "AdminBrowser/1",
+      details: { amount: 500 },
+    });
+    await recordAuditLog({
+      actor: null,
+      action: "auth.sign_in_blocked",
+      ip: "10.1.1.1",
+      details: { email: "ann@example.com" },
+    });
+    await recordAuditLog({ actor: null, action: "auth.sign_in_blocked", details: { email: "cy@example.com" } });
+
+    const data = await (await exportGet(request("/api/account/export", { headers: { cookie: ann.cookie } }))).json();
+    type Entry = { action: string; actorId: string | null; actorEmail: string | null; ip: string | null };
+    const byAction = (a: string) => data.auditLog.filter((e: Entry) => e.action === a);
+    expect(byAction("admin.payment.refunded")).toEqual([
+      expect.objectContaining({ actorId: null, actorEmail: null, ip: null, userAgent: null, details: { amount: 500 } }),
+    ]);
+    expect(byAction("auth.sign_in_blocked")).toEqual([
+      expect.objectContaining({ ip: "10.1.1.1", details: { email: "ann@example.com" } }),
+    ]);
+    const text = JSON.stringify(data);
+    expect(text).not.toContain("bo@example.com");
+    expect(text).not.toContain("10.9.9.9");
+    expect(text).not.toContain("cy@example.com");
   });
 
   it("needs a signed-in user", async () => {
