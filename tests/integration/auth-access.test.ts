@@ -205,6 +205,10 @@ describe("admin audit log API filters", () => {
     const bad = await auditLog(bearer(root.token), "?from=yesterday-ish");
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.field).toBe("from");
+    for (const qs of ["?before=1e30", "?from=99999-01-01", "?targetId=" + "x".repeat(101)]) {
+      const res = await auditLog(bearer(root.token), qs);
+      expect(res.status, qs).toBe(400);
+    }
   });
 });
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { queryAuditLog } from "@/lib/audit-log/record";
 import { route } from "@/lib/http/route";
 
-const date = z.coerce.date("Use an ISO date such as 2026-11-22.");
+const hint = "Use an ISO date such as 2026-11-22.";
+// Bounded: a far-future year serialises as "+099999-…", which the database refuses (a 500, not a 400).
+const date = z.coerce.date(hint).min(new Date("1970-01-01"), hint).max(new Date("9999-12-31T23:59:59Z"), hint);
 const query = z.object({
   action: z.string().max(100).optional(),
   actor: z.string().max(320).optional(),
