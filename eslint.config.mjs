@@ -28,6 +28,21 @@ const config = [
     rules: { "@next/next/no-html-link-for-pages": "off", "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // The Stripe emulator is a development tool: production code never imports it, so it never ships in the build.
+    files: ["app/**", "lib/**", "components/**", "inngest/**", "db/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/emulator/**", "**/emulator/**"], message: "Production code never imports the emulator." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Emails are whole HTML documents rendered to a string, not Next pages.
     files: ["lib/email/templates/**"],
     rules: { "@next/next/no-head-element": "off" },
