@@ -16,6 +16,7 @@ const schema = z.object({
   APP_DEMO: bool,
   APP_URL: z.url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().positive().default(3000),
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 

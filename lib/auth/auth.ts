@@ -6,7 +6,7 @@ import { db, schema } from "@/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
-import { clientIp } from "@/lib/http/route";
+import { clientIp } from "@/lib/http/client-ip";
 import { recordAuditLog } from "@/lib/audit-log/record";
 import { authSecret } from "./secret";
 import { verifyCredentials } from "./verify-credentials";

@@ -6,6 +6,7 @@ import { errorResponse } from "./error-response";
 import { readJsonBody } from "./read-body";
 import { parseWith } from "./parse";
 import { observeRequest } from "./observe";
+import { clientIp, requestIdFrom } from "./client-ip";
 import { enforceRateLimit, RULES } from "@/lib/rate-limit/enforce";
 import type { LimitRule } from "@/lib/rate-limit/limiter";
 
@@ -46,7 +47,7 @@ export function route<B = undefined, Q = undefined, A extends Access = Access>(
   handler: Handler<B, Q, A>,
 ) {
   return async (req: NextRequest, segment?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+    const requestId = requestIdFrom(req);
     return observeRequest(req, opts.name, requestId, async () => {
       try {
         const ip = clientIp(req);
@@ -78,9 +79,4 @@ export function route<B = undefined, Q = undefined, A extends Access = Access>(
       }
     });
   };
-}
-
-export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for");
-  return fwd?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "127.0.0.1";
 }

@@ -172,6 +172,19 @@ describe("lockout", () => {
     });
   });
 
+  it("a forged X-Forwarded-For prefix does not get an IP out of its lockout", async () => {
+    await registerUser("ann@example.com");
+    // A client without a proxy in front can prepend anything; the entry our proxy appended stays last.
+    const via = (i: number) => `10.0.${i}.1, 203.0.113.70`;
+    for (let i = 0; i < LOCKOUT.ip.lockAfter; i++) {
+      // 401 until the IP's auth rate limit or its lockout answers 429.
+      expect([401, 429]).toContain((await tokenFor(`victim${i}@example.com`, "Guess-Password-1", via(i))).status);
+    }
+    const res = await tokenFor("ann@example.com", GOOD_PASSWORD, via(999));
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBeTruthy();
+  });
+
   it("the browser flow reports a lockout with code=locked", async () => {
     await registerUser("ann@example.com");
     for (let i = 0; i < LOCKOUT.email.lockAfter; i++)
