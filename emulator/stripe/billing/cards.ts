@@ -32,7 +32,11 @@ export const TEST_CARDS: { number: string; label: string; outcome: CardOutcome }
   },
   { number: "4000002500003155", label: "Requires 3-D Secure authentication", outcome: { kind: "requires_action" } },
   { number: "4000000000000341", label: "Attaches, but every charge fails", outcome: { kind: "attach_then_fail" } },
+  { number: "4000000000000259", label: "Succeeds, then is disputed (fraudulent)", outcome: { kind: "success" } },
 ];
+
+/** Cards whose every successful charge is disputed right after it (Stripe's `charge.dispute.created`). */
+export const DISPUTED_CARDS = new Set(["4000000000000259"]);
 
 export function normalizeCard(input: string): string {
   return input.replace(/[\s-]/g, "");

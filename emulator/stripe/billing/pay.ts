@@ -3,7 +3,8 @@ import type { Ctx } from "../core";
 import { emit } from "../events";
 import { randomId } from "../store";
 import type { StoredObject } from "../types";
-import { cardOutcome, offSessionOutcome } from "./cards";
+import { cardOutcome, DISPUTED_CARDS, offSessionOutcome } from "./cards";
+import { openDispute } from "../resources/disputes";
 import type { PaymentMethodObj } from "../resources/payment-methods";
 
 export type PaymentIntentObj = Stripe.PaymentIntent & StoredObject;
@@ -75,6 +76,7 @@ export function attemptPayment(ctx: Ctx, o: PayOptions): PaymentResult {
     } else {
       emit(ctx, "payment_intent.succeeded", pi);
       emit(ctx, "charge.succeeded", charge);
+      if (DISPUTED_CARDS.has(number)) openDispute(ctx, charge);
     }
   };
   return { pi, charge, decline, emitEvents };

@@ -10,6 +10,7 @@ import { invoicePayments, registerInvoices } from "./invoices";
 import { registerPayments } from "./payments";
 import { registerPaymentIntentWrites } from "./payment-intents-write";
 import { registerRefunds } from "./refunds";
+import { registerDisputes } from "./disputes";
 import { registerPortalSessions } from "./portal-sessions";
 import { registerEvents } from "./events";
 import { registerWebhookEndpoints } from "./webhook-endpoints";
@@ -25,6 +26,7 @@ export function registerAll(r: Router): void {
   registerPayments(r);
   registerPaymentIntentWrites(r);
   registerRefunds(r);
+  registerDisputes(r);
   registerPortalSessions(r);
   registerEvents(r);
   registerWebhookEndpoints(r);
