@@ -4,6 +4,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "SEO Health Report", template: "%s · SEO Health Report" },
   description: "Pay once, get a full technical SEO audit of your site with a PDF report.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
