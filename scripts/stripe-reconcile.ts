@@ -16,7 +16,8 @@ try {
   console.log(`processed (missed): ${r.eventsProcessed.length ? r.eventsProcessed.join(", ") : "none"}`);
   for (const f of r.eventsFailed) console.log(`FAILED ${f.id}: ${f.error}`);
   for (const d of r.subscriptionsRepaired) console.log(`subscription ${d.id} repaired: ${d.fields.join(", ")}`);
-  for (const p of r.paymentsRepaired) console.log(`payment ${p.paymentIntentId} repaired: ${p.from} → ${p.to}`);
+  for (const p of r.paymentsRepaired)
+    console.log(`payment ${p.paymentIntentId} (${p.chargeId}) repaired: ${p.from ?? "missing"} → ${p.to}`);
   if (!r.subscriptionsRepaired.length && !r.paymentsRepaired.length) console.log("no drift");
   if (r.eventsFailed.length) process.exitCode = 1;
 } catch (e) {

@@ -95,7 +95,7 @@ export const payments = pgTable(
       .primaryKey()
       .default(sql`gen_random_uuid()::text`),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
-    stripeChargeId: text("stripe_charge_id"),
+    stripeChargeId: text("stripe_charge_id"), // the row's key: one payment per charge
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     stripeInvoiceId: text("stripe_invoice_id"),
     subscriptionId: text("subscription_id"),
@@ -115,7 +115,8 @@ export const payments = pgTable(
   },
   (t) => [
     uniqueIndex("payments_charge_unique").on(t.stripeChargeId),
-    uniqueIndex("payments_intent_unique").on(t.stripePaymentIntentId),
+    // One row per charge: a payment intent retried after a decline has several.
+    index("payments_intent_idx").on(t.stripePaymentIntentId),
     index("payments_user_idx").on(t.userId),
   ],
 );

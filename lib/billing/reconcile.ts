@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { and, eq, gte, inArray, isNotNull, max } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { logger } from "@/lib/log/logger";
-import { fetchPaymentIntent, upsertPayment } from "./payments";
+import { fetchPayment, upsertPayment } from "./payments";
 import { syncSubscription, type SubscriptionDrift } from "./sync-subscription";
 import { stripe } from "./stripe-client";
 import { lockStripeCustomer } from "./customer-lock";
@@ -14,7 +14,7 @@ export type ReconcileReport = {
   eventsProcessed: string[];
   eventsFailed: { id: string; error: string }[];
   subscriptionsRepaired: SubscriptionDrift[];
-  paymentsRepaired: { paymentIntentId: string; from: string | null; to: string }[];
+  paymentsRepaired: { paymentIntentId: string; chargeId: string; from: string | null; to: string }[];
 };
 
 /**
@@ -97,9 +97,8 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
   // Refunds and disputes come within months of a charge: older payments are treated as final.
   const recent = new Date(Date.now() - PAYMENT_WINDOW_DAYS * 86_400_000);
   const payments = await db()
-    .select({
+    .selectDistinct({
       pi: schema.payments.stripePaymentIntentId,
-      status: schema.payments.status,
       customer: schema.customers.stripeCustomerId,
     })
     .from(schema.payments)
@@ -109,9 +108,10 @@ export async function reconcileStripe(opts: { since?: number } = {}): Promise<Re
     const written = await db().transaction(async (tx) => {
       // The webhook locks by the payment intent's customer: the same key, so the read cannot interleave.
       await lockStripeCustomer(tx, p.customer ?? p.pi!);
-      return upsertPayment(await fetchPaymentIntent(p.pi!), tx);
+      return upsertPayment(await fetchPayment(p.pi!), tx);
     });
-    if (written?.changed) report.paymentsRepaired.push({ paymentIntentId: p.pi!, from: p.status, to: written.status });
+    for (const w of written.filter((r) => r.changed))
+      report.paymentsRepaired.push({ paymentIntentId: p.pi!, chargeId: w.chargeId, from: w.before, to: w.status });
   }
   if (report.eventsProcessed.length || report.subscriptionsRepaired.length || report.paymentsRepaired.length)
     logger.warn({ report }, "stripe reconcile repaired drift");

@@ -213,7 +213,12 @@ describe("reconciliation", () => {
     const repaired = await reconcileStripe();
     expect(repaired.subscriptionsRepaired).toEqual([{ id: sub.id, fields: ["status", "plan"] }]);
     expect(repaired.paymentsRepaired).toEqual([
-      { paymentIntentId: payment!.stripePaymentIntentId, from: "failed", to: "succeeded" },
+      {
+        paymentIntentId: payment!.stripePaymentIntentId,
+        chargeId: payment!.stripeChargeId,
+        from: "failed",
+        to: "succeeded",
+      },
     ]);
     expect(await subscriptionOf(user.id)).toMatchObject({ status: "active", plan: "pro" });
     expect(await db().select().from(schema.audits)).toHaveLength(1);

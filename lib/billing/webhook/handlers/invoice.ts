@@ -1,5 +1,5 @@
 import { fetchInvoice, mirrorInvoice, type MirroredInvoice } from "../../invoice-mirror";
-import { fetchPaymentIntent, upsertPayment } from "../../payments";
+import { fetchPayment, upsertPayment } from "../../payments";
 import { requestBillingEmail } from "../../notify";
 import { resetCreditsForPeriod } from "../../entitlements";
 import { fetchCustomerSubscriptions, applySubscriptions } from "../../sync-subscription";
@@ -10,13 +10,15 @@ import { objectOf, type EventHandler } from "./types";
 async function refresh(invoiceId: string, tx: Tx): Promise<MirroredInvoice> {
   const inv = await fetchInvoice(invoiceId);
   const customer = typeof inv.customer === "string" ? inv.customer : (inv.customer?.id ?? null);
-  const subs = customer ? await fetchCustomerSubscriptions(customer) : [];
-  const intents = await Promise.all(
-    (inv.payments?.data ?? [])
-      .map((p) => p.payment?.payment_intent)
-      .filter((pi) => pi != null)
-      .map((pi) => fetchPaymentIntent(typeof pi === "string" ? pi : pi.id)),
-  );
+  const [subs, intents] = await Promise.all([
+    customer ? fetchCustomerSubscriptions(customer) : [],
+    Promise.all(
+      (inv.payments?.data ?? [])
+        .map((p) => p.payment?.payment_intent)
+        .filter((pi) => pi != null)
+        .map((pi) => fetchPayment(typeof pi === "string" ? pi : pi.id)),
+    ),
+  ]);
   if (customer) await applySubscriptions(customer, subs, tx);
   const m = await mirrorInvoice(inv, tx);
   for (const pi of intents)
