@@ -4,7 +4,7 @@ import { db, schema } from "@/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAuditLog, type RequestMeta } from "@/lib/audit-log/record";
-import { sendEmail } from "@/lib/email/send-email";
+import { deliverInBackground, sendEmail } from "@/lib/email/send-email";
 import { passwordChangedEmail } from "@/lib/email/templates/password-changed";
 import { passwordResetEmail } from "@/lib/email/templates/password-reset";
 import { rateLimitStore } from "@/lib/rate-limit/limiter";
@@ -33,23 +33,26 @@ export async function requestPasswordReset(emailInput: string, meta: RequestMeta
   if (user) {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + RESET_TOKEN_TTL_MS);
-    await db().transaction(async (tx) => {
+    const email = await db().transaction(async (tx) => {
       await tx.insert(schema.passwordResetTokens).values({ userId: user.id, tokenHash: sha256(token), expiresAt });
       await recordAuditLog(
         { actor: null, action: "auth.password_reset_requested", target: { type: "user", id: user.id }, ...meta },
         tx,
       );
+      return sendEmail({
+        to: user.email,
+        template: passwordResetEmail,
+        props: {
+          name: user.name,
+          resetUrl: `${env().APP_URL}/reset-password?token=${encodeURIComponent(token)}`,
+          expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000,
+        },
+        userId: user.id,
+        tx,
+      });
     });
-    await sendEmail({
-      to: user.email,
-      template: passwordResetEmail,
-      props: {
-        name: user.name,
-        resetUrl: `${env().APP_URL}/reset-password?token=${encodeURIComponent(token)}`,
-        expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000,
-      },
-      userId: user.id,
-    });
+    // Not awaited: an SMTP round trip only for existing accounts would tell, by timing, which emails have one.
+    if (email.id) deliverInBackground(email.id);
   }
   return { message: RESET_REQUESTED_MESSAGE };
 }

@@ -62,6 +62,19 @@ async function deliver(id: string, msg: { to: string; subject: string; html: str
   }
 }
 
+/**
+ * Hands one message recorded inside a (committed) transaction to SMTP without
+ * making the caller wait, for answers whose timing must not depend on whether a
+ * message was sent at all. Failures are recorded on the row, like deliver's.
+ */
+export function deliverInBackground(id: string): void {
+  if (!smtpTransport()) return;
+  void (async () => {
+    const [r] = await db().select().from(schema.emailOutbox).where(eq(schema.emailOutbox.id, id));
+    if (r?.status === "outbox") await deliver(r.id, r);
+  })().catch((e) => logger.error({ err: e, emailId: id }, "background email delivery failed"));
+}
+
 /** Delivers messages recorded inside transactions (status still "outbox") once SMTP is configured. */
 export async function deliverPending(limit = 50): Promise<number> {
   if (!smtpTransport()) return 0;

@@ -46,6 +46,34 @@ describe("password reset", () => {
     expect(await outbox("nobody@example.com")).toHaveLength(0);
   });
 
+  it("with SMTP, a known email answers without waiting for the mail server (timing tells nothing)", async () => {
+    await registerUser("ann@example.com");
+    const sent: string[] = [];
+    let release!: () => void;
+    const smtpReply = new Promise<void>((r) => (release = r));
+    const g = globalThis as { __seoSmtp?: unknown };
+    g.__seoSmtp = {
+      sendMail: async (m: { to: string }) => {
+        sent.push(m.to);
+        await smtpReply;
+      },
+    };
+    try {
+      const res = await requestReset("ann@example.com");
+      expect(res.status).toBe(200);
+      const [mail] = (await outbox("ann@example.com")).filter((m) => m.template === "password-reset");
+      expect(mail!.status).toBe("outbox"); // answered while SMTP still holds the message
+      release();
+      await expect
+        .poll(async () => (await outbox("ann@example.com")).find((m) => m.id === mail!.id)?.status)
+        .toBe("sent");
+      expect(sent).toEqual(["ann@example.com"]);
+    } finally {
+      release();
+      g.__seoSmtp = undefined;
+    }
+  });
+
   it("end to end through the outbox: new password works, old fails, sessions revoked, link single-use", async () => {
     const ann = await registerUser("ann@example.com");
     await requestReset("ann@example.com");
