@@ -4,6 +4,7 @@ import { applyDispute } from "../../disputes";
 import { requestBillingEmail } from "../../notify";
 import { objectOf, type EventHandler } from "./types";
 import { stripe } from "../../stripe-client";
+import { lockStripeCustomer } from "../../customer-lock";
 
 /** payment_intent.succeeded / payment_failed: the intent's payments rows (one per charge) from Stripe's current state. */
 export const paymentIntentChanged: EventHandler = async (event, tx) => {
@@ -33,14 +34,22 @@ export const chargeRefunded: EventHandler = async (event, tx) => {
   });
 };
 
-const disputeRef = z.looseObject({ id: z.string().min(1) });
+const disputeRef = z.looseObject({
+  id: z.string().min(1),
+  charge: z.union([z.string(), z.looseObject({ id: z.string() })]),
+});
 
 /**
  * charge.dispute.created / closed: the dispute is re-read from Stripe, never
  * taken from the payload, so a `created` that arrives after its `closed` (or a
- * replay) applies the dispute's current outcome instead of reopening it.
+ * replay) applies the dispute's current outcome instead of reopening it. A
+ * dispute names no customer, so the charge's customer is looked up first and
+ * locked like every other write of that customer's payments, then read.
  */
 export const disputeChanged: EventHandler = async (event, tx) => {
-  const { id } = disputeRef.parse(event.data.object);
-  await applyDispute(await stripe().disputes.retrieve(id), tx);
+  const ref = disputeRef.parse(event.data.object);
+  const charge = await stripe().charges.retrieve(typeof ref.charge === "string" ? ref.charge : ref.charge.id);
+  const customer = typeof charge.customer === "string" ? charge.customer : (charge.customer?.id ?? null);
+  if (customer) await lockStripeCustomer(tx, customer);
+  await applyDispute(await stripe().disputes.retrieve(ref.id), tx);
 };
