@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { recordAuditLog, type RequestMeta } from "@/lib/audit-log/record";
 import { reauthenticate } from "@/lib/auth/reauthenticate";
 import { findUserById } from "@/lib/auth/users";
+import { logger } from "@/lib/log/logger";
+import { storage } from "@/lib/storage";
 import { cancelStripeSubscription } from "./cancel-subscription";
 
 /** Subscription statuses with nothing left to cancel at Stripe. */
@@ -13,7 +15,7 @@ const ENDED = ["canceled", "incomplete_expired"];
  * GDPR erasure, after the password is re-entered. First cancels every live Stripe
  * subscription (outside the transaction: if Stripe fails, nothing is erased and the
  * user can retry). Then, in one transaction: deletes audits (pages, findings and
- * reports cascade) and their stored PDFs, API and reset tokens, linked accounts and
+ * reports cascade) and their stored PDFs (also from S3 once committed), API and reset tokens, linked accounts and
  * sent emails; detaches and anonymises payments, invoices, subscriptions and
  * checkouts (kept for accounting); and erases the user row to a tombstone that can
  * never sign in. The email becomes free for a new account.
@@ -38,17 +40,18 @@ export async function deleteAccount(userId: string, password: string, meta: Requ
     }
   }
 
-  await db().transaction(async (tx) => {
+  const reportFiles = await db().transaction(async (tx) => {
     const s = schema;
     const now = new Date();
     const audits = await tx.select({ id: s.audits.id }).from(s.audits).where(eq(s.audits.userId, userId));
     const auditIds = audits.map((a) => a.id);
+    let keys: string[] = [];
     if (auditIds.length) {
       const files = await tx
         .select({ key: s.reports.storageKey })
         .from(s.reports)
         .where(and(inArray(s.reports.auditId, auditIds), isNotNull(s.reports.storageKey)));
-      const keys = files.map((f) => f.key!);
+      keys = files.map((f) => f.key!);
       if (keys.length) await tx.delete(s.storedFiles).where(inArray(s.storedFiles.key, keys));
       await tx.delete(s.audits).where(inArray(s.audits.id, auditIds)); // pages, findings, reports cascade
     }
@@ -103,5 +106,12 @@ export async function deleteAccount(userId: string, password: string, meta: Requ
       },
       tx,
     );
+    return keys;
   });
+  // Report PDFs in an S3 bucket are outside the transaction: remove them once the rows are gone.
+  for (const key of reportFiles) {
+    await storage()
+      .delete(key)
+      .catch((e: unknown) => logger.error({ err: e, key, userId }, "erasure: report file not deleted from storage"));
+  }
 }

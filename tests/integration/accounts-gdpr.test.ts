@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, schema } from "@/db";
 import { DELETE as accountDelete, GET as accountGet } from "@/app/api/account/route";
@@ -6,6 +6,7 @@ import { GET as exportGet } from "@/app/api/account/export/route";
 import { POST as registerRoute } from "@/app/api/auth/register/route";
 import { setSubscriptionCanceller } from "@/lib/account/cancel-subscription";
 import { recordAuditLog } from "@/lib/audit-log/record";
+import { dbStorage } from "@/lib/storage";
 import { request } from "../http";
 import { auditActions, bearer, GOOD_PASSWORD, registerUser, resetAll, tokenFor } from "./accounts.helpers";
 
@@ -249,6 +250,18 @@ describe("DELETE /api/account", () => {
       request("/api/auth/register", { body: { email: "ann@example.com", password: GOOD_PASSWORD, name: "Ann Again" } }),
     );
     expect(again.status).toBe(201);
+  });
+
+  it("removes the report PDFs through the storage backend (an S3 bucket keeps them otherwise)", async () => {
+    const ann = await registerUser("ann@example.com");
+    const auditId = await seedCustomerData(ann.id);
+    const removed = vi.spyOn(dbStorage, "delete");
+    try {
+      expect((await del({ cookie: ann.cookie }, { password: GOOD_PASSWORD })).status).toBe(200);
+      expect(removed.mock.calls).toEqual([[`reports/${auditId}.pdf`]]);
+    } finally {
+      removed.mockRestore();
+    }
   });
 
   it("deletes nothing when Stripe refuses the cancellation", async () => {
