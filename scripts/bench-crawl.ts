@@ -5,7 +5,7 @@
  * concurrency. The site is served by a child process and each crawler runs in
  * its own child process, so the peak RSS printed is that crawler's alone.
  *
- * Flags: --pages N (5000) --concurrency N (16) --only engine,linkinator,crawlee --latency-only / --no-latency
+ * Flags: --pages N (5000) --concurrency N (8, the engine's default) --only engine,linkinator,crawlee --latency-only / --no-latency
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,8 +23,9 @@ const flag = (name: string, def: string) => {
   return i >= 0 ? argv[i + 1]! : def;
 };
 const PAGES = Number(flag("--pages", "5000"));
-const CONCURRENCY = Number(flag("--concurrency", "16"));
+const CONCURRENCY = Number(flag("--concurrency", "8"));
 const MAX_LATENCY = 50;
+const MAX_SECONDS = Number(flag("--max-seconds", "180"));
 
 const p95 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -88,7 +89,16 @@ async function crawlWith(crawler: string, url: string): Promise<void> {
     {
       minConcurrency: CONCURRENCY,
       maxConcurrency: CONCURRENCY,
-      autoscaledPoolOptions: { desiredConcurrency: CONCURRENCY },
+      // Fixed concurrency: never scale down because other processes load this machine's CPUs.
+      autoscaledPoolOptions: {
+        desiredConcurrency: CONCURRENCY,
+        systemStatusOptions: {
+          maxCpuOverloadedRatio: 1,
+          maxEventLoopOverloadedRatio: 1,
+          maxMemoryOverloadedRatio: 1,
+          maxClientOverloadedRatio: 1,
+        },
+      },
       maxRequestsPerCrawl: PAGES,
       maxRequestRetries: 0,
       useSessionPool: false,
@@ -108,7 +118,10 @@ async function crawlWith(crawler: string, url: string): Promise<void> {
     },
     new Configuration({ persistStorage: false }),
   );
+  // crawlee slows down sharply on large in-memory queues here: stop it after MAX_SECONDS and report what it did.
+  const cap = setTimeout(() => void c.autoscaledPool?.abort(), MAX_SECONDS * 1000);
   await c.run([url]);
+  clearTimeout(cap);
   fs.rmSync(process.env.CRAWLEE_STORAGE_DIR, { recursive: true, force: true });
   return report(crawler, pages, t0, times);
 }
@@ -159,6 +172,7 @@ async function main(): Promise<void> {
           "RESULT",
         );
         runs.push(JSON.parse(r.line) as Run);
+        console.error(`  ${sc.name}: ${c} done (${runs.at(-1)!.pages} pages in ${runs.at(-1)!.seconds.toFixed(1)} s)`);
       }
     } finally {
       server.kill();
