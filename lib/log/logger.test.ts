@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { createLogger } from "./logger";
 
 function capture() {
@@ -38,5 +39,21 @@ describe("logger", () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain("[redacted]");
+  });
+
+  it("keeps a failed query's SQL but not its bound values", () => {
+    const { log, lines } = capture();
+    const err = new DrizzleQueryError(
+      "update users set password_hash = $1 where email = $2",
+      ["$argon2id$v=19$secret-hash", "ann@example.com"],
+      new Error("connection reset"),
+    );
+    log.error({ err: new Error("wrapped", { cause: err }) }, "unhandled error");
+    log.error({ err }, "unhandled error");
+    const text = JSON.stringify(lines);
+    expect(text).toContain("update users set password_hash");
+    expect(text).toContain("connection reset");
+    expect(text).not.toContain("secret-hash");
+    expect(text).not.toContain("ann@example.com");
   });
 });

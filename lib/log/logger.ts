@@ -25,10 +25,23 @@ function level(): string {
 
 const pretty = process.env.NODE_ENV === "development" && process.env.LOG_FORMAT !== "json";
 
+/** A failed query's text carries its bound values (password and token hashes, emails): keep the SQL, drop those. */
+const scrubParams = (text: string) => text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, "\nparams: [redacted]");
+
+function serializeError(e: unknown): unknown {
+  const out = pino.stdSerializers.err(e as Error) as unknown as Record<string, unknown> | undefined;
+  if (!out || typeof out !== "object") return out;
+  for (const k of ["message", "stack"] as const) if (typeof out[k] === "string") out[k] = scrubParams(out[k]);
+  if ("params" in out) out.params = "[redacted]";
+  if (out.cause && typeof out.cause === "object") out.cause = serializeError(out.cause);
+  return out;
+}
+
 const options: pino.LoggerOptions = {
   level: level(),
   base: { service: "seo-health-report" },
   redact: { paths, censor: "[redacted]" },
+  serializers: { err: serializeError },
   timestamp: pino.stdTimeFunctions.isoTime,
 };
 
