@@ -171,6 +171,37 @@ describe("http sites, budget and politeness", () => {
     expect(r.pages[0]!.status).toBe(301);
   });
 
+  it("follows a start URL that redirects to another host (example.com → www.example.com) and crawls that host", async () => {
+    const www = await serve(
+      {
+        "/robots.txt": { headers: { "content-type": "text/plain" }, body: "User-agent: *\nDisallow: /private\n" },
+        "/": {
+          body: page({
+            path: "/",
+            links: [
+              { href: "/a", text: "Page A" },
+              { href: "/private", text: "Private" },
+            ],
+          }),
+        },
+        "/a": { body: page({ path: "/a" }) },
+      },
+      { host: "localhost" },
+    );
+    const apex = await serve({
+      "/": { status: 301, headers: { location: `${www.origin}/` } },
+      "/robots.txt": { status: 301, headers: { location: `${www.origin}/robots.txt` } },
+    });
+    const r = await audit(apex.origin);
+    expect(r.pages.map((p) => [p.url, p.status])).toEqual([
+      [`${apex.origin}/`, 301],
+      [`${www.origin}/`, 200],
+      [`${www.origin}/a`, 200],
+    ]);
+    expect(r.stats.robotsTxt).toBe("found"); // the landing host's robots.txt
+    expect(r.findings.find((f) => f.check === "blocked-by-robots")?.url).toBe(`${www.origin}/private`);
+  });
+
   it("stops at the page budget", async () => {
     const links = Array.from({ length: 30 }, (_, i) => ({ href: `/p${i}`, text: `Page ${i}` }));
     const site = await serve({}, { fallback: (p) => ({ body: page({ path: p, links }) }) });

@@ -54,7 +54,7 @@ export function addRef(map: Referrers, target: string, from: string, maxKeys = I
 }
 
 export async function crawl(o: CrawlOptions): Promise<CrawlState> {
-  const inScope = makeScope(o.startUrl, o.includeSubdomains);
+  let inScope = makeScope(o.startUrl, o.includeSubdomains);
   const s: CrawlState = {
     startUrl: o.startUrl,
     pages: [],
@@ -104,6 +104,10 @@ export async function crawl(o: CrawlOptions): Promise<CrawlState> {
       facts.redirectedTo = final.url;
       facts.ttfbMs = Math.round(chain.final.ttfbMs);
       if (facts.redirectLoop) return;
+      // Where the start URL lands (example.com → www.example.com) is the site too. Its robots.txt and sitemap
+      // usually redirect the same way, and fetchChain follows them.
+      if (id === 0 && final.status !== null && final.status < 300)
+        inScope = makeScope([o.startUrl, final.url], o.includeSubdomains);
       if (inScope(final.url)) {
         addRef(s.inbound, final.url, facts.url);
         const known = s.ids.has(final.url);

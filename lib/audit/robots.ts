@@ -18,7 +18,9 @@ export type Robots = {
 export async function loadRobots(fetcher: Fetcher, origin: string): Promise<Robots> {
   const url = new URL("/robots.txt", origin).href;
   const { final } = await fetchChain(fetcher, url, { readBody: true });
-  if (final.status === 200 && final.body !== null) return parseRobots(url, final.body);
+  // Parsed for the URL it finally came from: example.com/robots.txt redirecting to www.example.com/robots.txt
+  // governs www.example.com, where the pages are.
+  if (final.status === 200 && final.body !== null) return { ...parseRobots(final.url, final.body), url };
   const status = final.status !== null && final.status >= 400 && final.status < 500 ? "missing" : "error";
   return { status, url, isAllowed: () => true, crawlDelayMs: 0, sitemaps: [] };
 }

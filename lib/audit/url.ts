@@ -55,10 +55,10 @@ export function isAllowedUrl(href: string): boolean {
   }
 }
 
-/** Host scope of a crawl: exactly the start host, or also its subdomains. */
-export function makeScope(startUrl: string, includeSubdomains: boolean): (href: string) => boolean {
-  const host = stripWww(new URL(startUrl).hostname);
-  const exact = new URL(startUrl).hostname;
+/** Host scope of a crawl: exactly the start host(s), or also their subdomains. */
+export function makeScope(startUrls: string | string[], includeSubdomains: boolean): (href: string) => boolean {
+  const exact = new Set([startUrls].flat().map((u) => new URL(u).hostname));
+  const bases = [...exact].map(stripWww);
   return (href) => {
     let h: string;
     try {
@@ -66,8 +66,8 @@ export function makeScope(startUrl: string, includeSubdomains: boolean): (href: 
     } catch {
       return false;
     }
-    if (h === exact) return true;
-    return includeSubdomains && (h === host || h.endsWith(`.${host}`));
+    if (exact.has(h)) return true;
+    return includeSubdomains && bases.some((b) => h === b || h.endsWith(`.${b}`));
   };
 }
 
