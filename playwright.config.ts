@@ -40,7 +40,6 @@ export default defineConfig({
       APP_URL: baseURL,
       APP_DEMO: "1",
       AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-123",
-      AUTH_TRUST_HOST: "1",
       PGLITE_DIR: ".data/e2e/pglite",
       STRIPE_EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
       STRIPE_EMULATOR_DATA: ".data/e2e/stripe-emulator.json",

@@ -11,7 +11,25 @@ const bool = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/**
+ * Pipeline tuning. Also parsed on its own by lib/jobs/config.ts on every call (tests change these between
+ * cases), but declared here so this file stays the one list of variables.
+ */
+export const jobsEnvSchema = z.object({
+  // Audits running at once across all customers (the per-customer limit is always 1).
+  AUDIT_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  // Runs one in-process runner executes at once.
+  JOB_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  JOB_RUNNER_POLL_MS: z.coerce.number().int().positive().default(500),
+  JOB_RUNNER_LEASE_MS: z.coerce.number().int().positive().default(30_000),
+  // Base retry backoff; tests shrink it.
+  JOB_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(1000),
+  // "off" disables the in-process runner in this process (e.g. a web-only instance).
+  JOB_RUNNER: z.enum(["on", "off"]).default("on"),
+});
+
 const schema = z.object({
+  ...jobsEnvSchema.shape,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_DEMO: bool,
   APP_URL: z.url().default("http://localhost:3000"),
