@@ -45,6 +45,16 @@ describe("full engine adapter", () => {
     expect(viaPipeline).toContain("not-https /");
   });
 
+  it("crawls the host the start URL redirects to", async () => {
+    const apex = await serveFixture({ "/": { status: 301, headers: { location: `${other.origin}/` } } });
+    const start = normalise(apex.origin);
+    const first = await fullEngine.fetchPage(start, { startUrl: start });
+    expect([first.status, first.links]).toEqual([301, [`${other.origin}/`]]);
+    const landed = await fullEngine.fetchPage(`${other.origin}/`, { startUrl: start });
+    expect(landed.status).toBe(200);
+    await apex.close();
+  });
+
   it("scores with the engine's formula and exposes its catalogue", () => {
     const f = [{ check: "title-missing", category: "on-page", severity: "error" }];
     expect(fullEngine.score(f, 1).categories["on-page"]).toBe(70);

@@ -48,9 +48,9 @@ const toEngine = (f: Finding): EngineFinding => ({ ...f });
 
 async function fetchPage(url: string, ctx: { startUrl: string }): Promise<FetchedPage> {
   const start = normalise(ctx.startUrl);
-  const inScope = makeScope(start, false);
   const f = fetcher();
-  const site = await siteContext(f, new URL(start).origin);
+  const site = await siteContext(f, start);
+  const inScope = makeScope([start, site.home], false);
   const t0 = performance.now();
   const r = await fetchPageAndAnalyse(f, url, []);
   const { chain, final } = r;
@@ -119,7 +119,7 @@ async function fetchPage(url: string, ctx: { startUrl: string }): Promise<Fetche
 async function analyseSite(pages: SitePage[], ctx: { startUrl: string; keywords: string[] }): Promise<EngineFinding[]> {
   const start = normalise(ctx.startUrl);
   const f = fetcher();
-  const site = await siteContext(f, new URL(start).origin);
+  const site = await siteContext(f, start);
   const live = pages.filter((p) => !("queued" in p.data));
   const facts = live.map((p) => toFacts({ ...p, data: p.data as PageData }, site.sitemap.urls.has(p.url)));
   const index = new Map(facts.map((p, i) => [p.url, i]));
