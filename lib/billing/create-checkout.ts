@@ -9,7 +9,7 @@ import { isAllowedUrl } from "@/lib/audit/url";
 import { parseWith } from "@/lib/http/parse";
 import { INTERVALS, PLAN_IDS, PLANS, recurringLookupKey, setupLookupKey } from "./plans";
 import { resolvePrice } from "./prices";
-import { ensureStripeCustomer, type BillingUser } from "./customers";
+import { ensureStripeCustomer, forgetStripeCustomer, isMissingCustomer, type BillingUser } from "./customers";
 import { stripe } from "./stripe-client";
 import { plainText } from "./plain-text";
 
@@ -96,7 +96,7 @@ export async function createCheckout(
   const recurring = await resolvePrice(recurringLookupKey(input.plan, input.interval));
   const setupKey = setupLookupKey(input.plan);
   const setup = setupKey ? await resolvePrice(setupKey) : null;
-  const customer = await ensureStripeCustomer(user);
+  let customer = await ensureStripeCustomer(user);
   const auditRequest = {
     siteUrl: input.siteUrl,
     keywords: input.keywords,
@@ -110,19 +110,30 @@ export async function createCheckout(
     .digest("hex")
     .slice(0, 24);
   const appUrl = env().APP_URL.replace(/\/$/, "");
-  const session = await stripe().checkout.sessions.create(
-    {
-      mode: "subscription",
-      customer,
-      client_reference_id: user.id,
-      line_items: [{ price: recurring.id, quantity: 1 }, ...(setup ? [{ price: setup.id, quantity: 1 }] : [])],
-      metadata: { userId: user.id, plan: input.plan, interval: input.interval, requestId },
-      subscription_data: { metadata: { userId: user.id, plan: input.plan } },
-      success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${appUrl}/checkout/cancel?${cancelQuery(input)}`,
-    },
-    { idempotencyKey: `checkout-${requestId}` },
-  );
+  const open = (customer: string) =>
+    stripe().checkout.sessions.create(
+      {
+        mode: "subscription",
+        customer,
+        client_reference_id: user.id,
+        line_items: [{ price: recurring.id, quantity: 1 }, ...(setup ? [{ price: setup.id, quantity: 1 }] : [])],
+        metadata: { userId: user.id, plan: input.plan, interval: input.interval, requestId },
+        subscription_data: { metadata: { userId: user.id, plan: input.plan } },
+        success_url: `${appUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${appUrl}/checkout/cancel?${cancelQuery(input)}`,
+      },
+      { idempotencyKey: `checkout-${requestId}-${customer}` },
+    );
+  let session;
+  try {
+    session = await open(customer);
+  } catch (e) {
+    // The stored customer was deleted in Stripe: start over with a new one rather than fail.
+    if (!isMissingCustomer(e)) throw e;
+    await forgetStripeCustomer(user.id, customer);
+    customer = await ensureStripeCustomer(user);
+    session = await open(customer);
+  }
   if (!session.url) throw new AppError("unavailable", "Stripe did not return a checkout page. Try again.");
   await db()
     .insert(schema.checkoutSessions)

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { stripeCustomerIdFor } from "./customers";
+import { forgetStripeCustomer, isMissingCustomer, stripeCustomerIdFor } from "./customers";
 import { stripe } from "./stripe-client";
 
 /** Where the portal's "return" link goes: the billing section of the dashboard. */
@@ -14,12 +14,21 @@ export function portalReturnUrl(): string {
  * Stripe customer, so there is nothing to manage yet.
  */
 export async function createPortalSession(userId: string): Promise<{ url: string }> {
-  const customer = await stripeCustomerIdFor(userId);
-  if (!customer) {
-    throw new AppError("not_found", "You have no billing account yet. Choose a plan on the pricing page first.", {
+  const noAccount = new AppError(
+    "not_found",
+    "You have no billing account yet. Choose a plan on the pricing page first.",
+    {
       details: { action: { label: "See plans", href: "/pricing" } },
-    });
+    },
+  );
+  const customer = await stripeCustomerIdFor(userId);
+  if (!customer) throw noAccount;
+  try {
+    const session = await stripe().billingPortal.sessions.create({ customer, return_url: portalReturnUrl() });
+    return { url: session.url };
+  } catch (e) {
+    if (!isMissingCustomer(e)) throw e;
+    await forgetStripeCustomer(userId, customer);
+    throw noAccount;
   }
-  const session = await stripe().billingPortal.sessions.create({ customer, return_url: portalReturnUrl() });
-  return { url: session.url };
 }

@@ -7,6 +7,7 @@ import { GET as portalGet, POST as portalPost } from "@/app/api/billing/portal/r
 import { params, request } from "../http";
 import { makeAdmin, registerUser } from "./accounts.helpers";
 import { INPUT, resetBilling, startBillingBed, type Bed } from "./billing.helpers";
+import { stripeCustomerIdFor } from "@/lib/billing/customers";
 
 let bed: Bed;
 
@@ -80,5 +81,30 @@ describe("billing routes: malformed requests are a clear 4xx, never a 500", () =
     for (const body of ["{", "null", "\u0000"])
       await expectError(await portalPost(raw("/api/billing/portal", body, user.cookie)), 404);
     await expectError(await portalGet(request("/api/billing/portal", { headers: { cookie: user.cookie } })), 404);
+  });
+
+  it("a customer deleted in Stripe (its webhook not processed yet): portal 404, checkout starts with a new customer", async () => {
+    const user = await registerUser("gone@example.com");
+    const first = await checkoutPost(raw("/api/checkout", JSON.stringify(INPUT), user.cookie));
+    expect(first.status).toBe(200);
+    const old = (await stripeCustomerIdFor(user.id))!;
+    await bed.stripe.customers.del(old);
+
+    await expectError(await portalPost(raw("/api/billing/portal", "", user.cookie)), 404);
+    expect(await stripeCustomerIdFor(user.id)).toBeNull();
+    const again = await checkoutPost(raw("/api/checkout", JSON.stringify(INPUT), user.cookie));
+    expect(again.status).toBe(200);
+    const replacement = (await stripeCustomerIdFor(user.id))!;
+    expect(replacement).not.toBe(old);
+    const { sessionId } = (await again.json()) as { sessionId: string };
+    expect((await bed.stripe.checkout.sessions.retrieve(sessionId)).customer).toBe(replacement);
+
+    // Deleted again, the checkout itself finds out and replaces it.
+    await bed.stripe.customers.del(replacement);
+    const third = await checkoutPost(
+      raw("/api/checkout", JSON.stringify({ ...INPUT, plan: "basic", competitors: [] }), user.cookie),
+    );
+    expect(third.status).toBe(200);
+    expect(await stripeCustomerIdFor(user.id)).not.toBe(replacement);
   });
 });
