@@ -3,6 +3,7 @@ import { ReplayButton } from "@/components/admin-billing/replay-button";
 import { StatusBadge } from "@/components/billing/status-badge";
 import { billingKpis, failedStripeEvents, listSubscriptions, recentPayments } from "@/lib/billing/admin-metrics";
 import { formatMoney, PLAN_IDS, PLANS } from "@/lib/billing/plans";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Billing" };
@@ -88,7 +89,7 @@ export default async function AdminBillingPage() {
         <h2 id="events-title" className="text-lg font-semibold">
           Failed Stripe events
         </h2>
-        <Table
+        <DataTable
           empty="No failed events. Every webhook was processed."
           head={["Event", "Type", "Received", "Attempts", "Error", ""]}
           rows={failed.map((e) => [
@@ -110,7 +111,7 @@ export default async function AdminBillingPage() {
         <h2 id="payments-title" className="text-lg font-semibold">
           Recent payments
         </h2>
-        <Table
+        <DataTable
           empty="No payments yet."
           head={["Date", "Customer", "Plan", "Amount", "Refunded", "Status", "Refund"]}
           rows={payments.map((p) => [
@@ -135,7 +136,7 @@ export default async function AdminBillingPage() {
         <h2 id="subs-title" className="text-lg font-semibold">
           Subscriptions
         </h2>
-        <Table
+        <DataTable
           empty="No subscriptions yet."
           head={["Customer", "Plan", "Status", "Period end", "Audits used", "Since"]}
           rows={subs.map((s) => [
@@ -163,43 +164,6 @@ function Kpi({ label, value, sub, tone }: { label: string; value: string; sub?: 
       <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</p>
       <p className="mt-2 text-2xl font-bold tabular-nums">{value}</p>
       {sub ? <p className="mt-1 text-xs text-zinc-500">{sub}</p> : null}
-    </div>
-  );
-}
-
-function Table({ head, rows, empty }: { head: string[]; rows: React.ReactNode[][]; empty: string }) {
-  return (
-    <div className="mt-3 overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col" className="px-4 py-3 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={head.length} className="px-4 py-8 text-center text-zinc-500">
-                {empty}
-              </td>
-            </tr>
-          ) : (
-            rows.map((r, i) => (
-              <tr key={i} className="align-top">
-                {r.map((c, j) => (
-                  <td key={j} className="px-4 py-3 whitespace-nowrap">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
     </div>
   );
 }

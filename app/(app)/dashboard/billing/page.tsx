@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/billing/status-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { billingOverview } from "@/lib/billing/billing-overview";
 import { formatMoney } from "@/lib/billing/plans";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata = { title: "Billing" };
 export const dynamic = "force-dynamic";
@@ -99,7 +100,7 @@ export default async function BillingPage() {
         <h2 id="invoices-title" className="text-lg font-semibold">
           Invoices
         </h2>
-        <Table
+        <DataTable
           empty="No invoices yet."
           head={["Number", "Date", "Period", "Total", "Status", ""]}
           rows={invoices.map((i) => [
@@ -130,7 +131,7 @@ export default async function BillingPage() {
         <h2 id="payments-title" className="text-lg font-semibold">
           Payments
         </h2>
-        <Table
+        <DataTable
           empty="No payments yet."
           head={["Date", "Plan", "Amount", "Refunded", "Status"]}
           rows={payments.map((p) => [
@@ -153,43 +154,6 @@ function Stat({ label, value, small }: { label: string; value: string; small?: b
     <div>
       <p className="text-xs font-medium text-zinc-500">{label}</p>
       <p className={`mt-1 font-semibold tabular-nums ${small ? "text-sm" : "text-xl"}`}>{value}</p>
-    </div>
-  );
-}
-
-function Table({ head, rows, empty }: { head: string[]; rows: React.ReactNode[][]; empty: string }) {
-  return (
-    <div className="mt-3 overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col" className="px-4 py-3 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={head.length} className="px-4 py-8 text-center text-zinc-500">
-                {empty}
-              </td>
-            </tr>
-          ) : (
-            rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j} className="px-4 py-3 whitespace-nowrap">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
     </div>
   );
 }
