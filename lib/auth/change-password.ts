@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import { db, schema } from "@/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAuditLog, type RequestMeta } from "@/lib/audit-log/record";
-import { sendEmail } from "@/lib/email/send-email";
-import { passwordChangedEmail } from "@/lib/email/templates/password-changed";
 import { hashPassword } from "./password-hash";
+import { notifyPasswordChanged } from "./notify-password-changed";
 import { reauthenticate } from "./reauthenticate";
 import { assertPasswordPolicy } from "./password-policy";
 import { bumpSessionVersion } from "./session-version";
@@ -44,16 +42,6 @@ export async function changePassword(
     );
     return { ...user, passwordHash, sessionVersion };
   });
-  await sendEmail({
-    to: user.email,
-    template: passwordChangedEmail,
-    props: {
-      name: user.name,
-      when: new Date().toUTCString(),
-      how: "changed",
-      forgotUrl: `${env().APP_URL}/forgot-password`,
-    },
-    userId: user.id,
-  });
+  await notifyPasswordChanged(user, "changed");
   return updated;
 }

@@ -5,12 +5,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAuditLog, type RequestMeta } from "@/lib/audit-log/record";
 import { deliverInBackground, sendEmail } from "@/lib/email/send-email";
-import { passwordChangedEmail } from "@/lib/email/templates/password-changed";
 import { passwordResetEmail } from "@/lib/email/templates/password-reset";
 import { rateLimitStore } from "@/lib/rate-limit/limiter";
 import { unlockEmail } from "./login-lockout";
 import { normalizeEmail } from "./normalize-email";
 import { hashPassword } from "./password-hash";
+import { notifyPasswordChanged } from "./notify-password-changed";
 import { assertPasswordPolicy } from "./password-policy";
 import { bumpSessionVersion } from "./session-version";
 import { findUserByEmail } from "./users";
@@ -112,15 +112,5 @@ export async function confirmPasswordReset(token: string, newPassword: string, m
     return u;
   });
   await unlockEmail(user.email);
-  await sendEmail({
-    to: user.email,
-    template: passwordChangedEmail,
-    props: {
-      name: user.name,
-      when: new Date().toUTCString(),
-      how: "reset",
-      forgotUrl: `${env().APP_URL}/forgot-password`,
-    },
-    userId: user.id,
-  });
+  await notifyPasswordChanged(user, "reset");
 }
