@@ -80,20 +80,22 @@ export function switchPrice(
   const oldProduct = getProduct(ctx, old.price.product as string).name;
   const fraction = Math.max(0, Math.min(1, (period.end - now) / Math.max(1, period.end - period.start)));
   const credit = -Math.round((old.price.unit_amount ?? 0) * old.quantity * fraction);
+  // The credit for the rest of the period on the old price, on every proration invoice.
+  const unused = {
+    price: old.price,
+    quantity: old.quantity,
+    period: { start: now, end: period.end },
+    subscriptionItem: item.id,
+    description: `Unused time on ${oldProduct}`,
+    amount: credit,
+    proration: true,
+  };
   if (!sameInterval) {
     const end = periodEndFrom(now, price);
     for (const si of sub.items.data) Object.assign(si, { current_period_start: now, current_period_end: end });
     sub.billing_cycle_anchor = now;
     lines = [
-      {
-        price: old.price,
-        quantity: old.quantity,
-        period: { start: now, end: period.end },
-        subscriptionItem: item.id,
-        description: `Unused time on ${oldProduct}`,
-        amount: credit,
-        proration: true,
-      },
+      unused,
       {
         price,
         quantity,
@@ -105,15 +107,7 @@ export function switchPrice(
   } else if (proration === "always_invoice") {
     const charge = Math.round((price.unit_amount ?? 0) * quantity * fraction);
     lines = [
-      {
-        price: old.price,
-        quantity: old.quantity,
-        period: { start: now, end: period.end },
-        subscriptionItem: item.id,
-        description: `Unused time on ${oldProduct}`,
-        amount: credit,
-        proration: true,
-      },
+      unused,
       {
         price,
         quantity,
