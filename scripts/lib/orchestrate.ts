@@ -4,7 +4,8 @@ import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
 import { EMULATOR_SECRET_KEY, EMULATOR_WEBHOOK_SECRET } from "@/lib/billing/stripe-client";
 import { closeDatabase, migrateDatabase } from "@/db";
-import { hostPglite } from "./pglite-host";
+import { freePort, hostPglite } from "./pglite-host";
+import { startAccessLogProxy } from "./access-log-proxy";
 import { syncCatalogue } from "@/lib/billing/catalogue-sync";
 
 type Stop = () => Promise<void>;
@@ -92,10 +93,13 @@ export async function orchestrate(mode: "dev" | "start"): Promise<void> {
     await stopAll(stops);
     process.exit(1);
   }
-  const child: ChildProcess = spawn(process.execPath, [nextBin, mode, "-p", String(port)], {
+  // Next listens on loopback only; the public port is the access-log proxy in front of it.
+  const nextPort = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [nextBin, mode, "-p", String(nextPort), "-H", "127.0.0.1"], {
     env: childEnv,
     stdio: "inherit",
   });
+  stops.push(await startAccessLogProxy({ port, upstreamPort: nextPort }));
   console.log(`• App: ${appUrl} (${mode === "dev" ? "development" : "production"} server, pid ${child.pid})`);
 
   let stopping = false;

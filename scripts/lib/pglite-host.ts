@@ -4,7 +4,8 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { migrateDatabase, ownedPglite } from "@/db";
 import { pgliteDir, pgliteSocketUrl, socketFilePath } from "@/db/target";
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once("error", reject);
