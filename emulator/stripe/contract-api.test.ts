@@ -12,9 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 beforeEach(async () => {
-  await bed.emu.idle();
-  bed.emu.reset();
-  bed.receiver.events.length = 0;
+  await bed.reset();
 });
 
 describe("authentication and errors", () => {

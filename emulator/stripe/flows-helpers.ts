@@ -23,9 +23,7 @@ export function useFlowBed() {
   });
   afterAll(() => bed.close());
   beforeEach(async () => {
-    await bed.emu.idle();
-    bed.emu.reset();
-    bed.receiver.events.length = 0;
+    await bed.reset();
   });
 
   const f = {

@@ -71,9 +71,13 @@ export function sdkFor(emu: { port: number }, key = EMULATOR_SECRET_KEY): Stripe
 }
 
 /** An in-memory emulator on a random port with a verifying receiver, for tests. */
-export async function startTestBed(
-  opts: StripeEmulatorOptions = {},
-): Promise<{ emu: StripeEmulator; stripe: Stripe; receiver: Receiver; close(): Promise<void> }> {
+export async function startTestBed(opts: StripeEmulatorOptions = {}): Promise<{
+  emu: StripeEmulator;
+  stripe: Stripe;
+  receiver: Receiver;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const receiver = await startReceiver();
   const emu = await startStripeEmulator({
     port: 0,
@@ -87,6 +91,13 @@ export async function startTestBed(
     emu,
     stripe: sdkFor(emu),
     receiver,
+    // Between tests: let in-flight deliveries land, then forget every object, event and received webhook.
+    reset: async () => {
+      await emu.idle();
+      emu.reset();
+      receiver.events.length = 0;
+      receiver.rejected = 0;
+    },
     close: async () => {
       await emu.close();
       await receiver.close();

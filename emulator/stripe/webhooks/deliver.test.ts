@@ -14,10 +14,7 @@ beforeAll(async () => {
 afterAll(() => bed.close());
 beforeEach(async () => {
   bed.emu.setConfig({ ...DEFAULT_CHAOS, retryBaseMs: 20 });
-  await bed.emu.idle();
-  bed.emu.reset();
-  bed.receiver.events.length = 0;
-  bed.receiver.rejected = 0;
+  await bed.reset();
 });
 
 async function createCustomers(n: number): Promise<string[]> {
